@@ -1,0 +1,13 @@
+import { env, loadConfig } from '@imad/config';
+import { z } from 'zod';
+
+/** Everything auth reads from its environment, checked once at start-up. */
+export const configSchema = z.object({
+  HTTP_PORT: env.port().default(3001),
+  AMQP_URL: env.url(['amqp', 'amqps']),
+  REDIS_URL: env.url(['redis', 'rediss']),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export const loadServiceConfig = (source: NodeJS.ProcessEnv = process.env): Config => loadConfig(configSchema, source);

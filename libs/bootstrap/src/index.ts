@@ -1,0 +1,1 @@
+export { configOrExit, startService, type ServiceOptions } from './start-service';

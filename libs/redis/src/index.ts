@@ -1,0 +1,1 @@
+export { createRedis, isRedisReady } from './create-redis';

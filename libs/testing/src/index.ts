@@ -1,0 +1,1 @@
+export { amqpUrl, eventually, infra, redisUrl, repoRoot, uniqueName } from './infra';
