@@ -1,0 +1,8 @@
+export {
+  appGitCredential,
+  checkAppGitCredential,
+  cloneUrlWithCredential,
+  parseBasicAuth,
+  type CredentialCheck,
+  type GitCredential,
+} from './app-credential';
