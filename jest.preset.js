@@ -2,10 +2,13 @@
 // and, when it talks to real servers, `jest.int.config.js` (integration: *.int-spec.ts).
 // Tests run as native ES modules (node --experimental-vm-modules) because NestJS 12,
 // @kubernetes/client-node 2 and Octokit ship ESM only.
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { swcOptions } from './tools/build/swc-options.js';
 
 const repoRoot = import.meta.dirname;
+// Each run writes a JSON report here (see nx.json); jest does not create the folder.
+mkdirSync(path.join(repoRoot, 'test-output/jest'), { recursive: true });
 
 export function jestConfig(projectDir, kind = 'unit') {
   const integration = kind === 'int';
