@@ -1,0 +1,94 @@
+import type { Redis } from 'ioredis';
+import { readCookie, SESSION_COOKIE } from './cookies';
+import { withSessionCommands, type SessionCommands } from './scripts';
+import { isWellFormedSecret, newSecret, sha256Hex } from './secrets';
+import type { IssuedSession, Session, SessionUser, StoredSession } from './types';
+
+export const SESSION_PREFIX = 'imad:session:';
+export const USER_SESSIONS_PREFIX = 'imad:user-sessions:';
+const DAY_SECONDS = 86_400;
+
+export interface SessionStoreOptions {
+  /** Idle timeout: a session unused this long ends. Each use slides it forward. */
+  idleTtlSeconds: number;
+  /** Absolute lifetime, however active the session (default: 30 days, at least the idle timeout). */
+  maxLifetimeSeconds?: number;
+  now?: () => number;
+}
+
+/** Sessions in Redis, keyed by the sha256 of the opaque id that only the cookie holds. */
+export class SessionStore {
+  private readonly redis: Redis & SessionCommands;
+  private readonly idleMs: number;
+  private readonly maxMs: number;
+  private readonly renewBelowMs: number;
+  private readonly now: () => number;
+
+  constructor(redis: Redis, options: SessionStoreOptions) {
+    this.redis = withSessionCommands(redis);
+    this.idleMs = options.idleTtlSeconds * 1000;
+    this.maxMs = Math.max(options.maxLifetimeSeconds ?? 30 * DAY_SECONDS, options.idleTtlSeconds) * 1000;
+    // Renew at most about once a minute per session: a write per request buys nothing.
+    this.renewBelowMs = this.idleMs - Math.min(60_000, this.idleMs / 10);
+    this.now = options.now ?? Date.now;
+  }
+
+  async create(user: SessionUser): Promise<IssuedSession> {
+    const id = newSecret();
+    const csrfToken = newSecret();
+    const now = this.now();
+    const stored: StoredSession = { user, createdAt: now, maxExpiresAt: now + this.maxMs, csrfHash: sha256Hex(csrfToken) };
+    const hash = sha256Hex(id);
+    const ttlMs = Math.min(this.idleMs, this.maxMs);
+    await this.redis.imadSessionCreate(
+      SESSION_PREFIX + hash,
+      USER_SESSIONS_PREFIX + user.userId,
+      JSON.stringify(stored),
+      ttlMs,
+      hash,
+      stored.maxExpiresAt,
+      SESSION_PREFIX,
+    );
+    return { id, csrfToken, session: { ...stored, expiresAt: now + ttlMs }, maxAgeSeconds: this.maxMs / 1000 };
+  }
+
+  /** The live session for an id (renewing its idle expiry), or null: unknown, expired, ended or malformed. */
+  async resolve(id: string | undefined): Promise<Session | null> {
+    if (!isWellFormedSecret(id)) return null;
+    const now = this.now();
+    const found = await this.redis.imadSessionResolve(SESSION_PREFIX + sha256Hex(id), now, this.idleMs, this.renewBelowMs);
+    if (!found) return null;
+    const stored = parseStored(found[0]);
+    return stored && { ...stored, expiresAt: now + Number(found[1]) };
+  }
+
+  /** `resolve` for a raw `Cookie` header: one Redis round trip, no call to `auth`. */
+  resolveSession(cookieHeader: string | undefined): Promise<Session | null> {
+    return this.resolve(readCookie(cookieHeader, SESSION_COOKIE));
+  }
+
+  /** Ends one session. True if it was live. */
+  async destroy(id: string | undefined): Promise<boolean> {
+    if (!isWellFormedSecret(id)) return false;
+    const hash = sha256Hex(id);
+    const raw = await this.redis.getdel(SESSION_PREFIX + hash);
+    const stored = raw === null ? null : parseStored(raw);
+    if (stored) await this.redis.srem(USER_SESSIONS_PREFIX + stored.user.userId, hash);
+    return raw !== null;
+  }
+
+  /** Ends every session of a user ("sign out everywhere"). Returns how many were live. */
+  destroyAllForUser(userId: string): Promise<number> {
+    return this.redis.imadSessionDestroyAll(USER_SESSIONS_PREFIX + userId, SESSION_PREFIX);
+  }
+}
+
+function parseStored(raw: string): StoredSession | null {
+  try {
+    const s = JSON.parse(raw) as StoredSession;
+    // Cheap shape check: a record this lib did not write is no session.
+    return typeof s?.user?.userId === 'string' && typeof s.maxExpiresAt === 'number' ? s : null;
+  } catch {
+    return null;
+  }
+}
