@@ -1,14 +1,17 @@
 // How many server-side applies per second the kube-testenv API server takes from a plain
 // client loop: the ceiling the deployer is later measured against.
 //   npm run bench:kube -- [--concurrency=1,4,16] [--count=300] [--seconds=20] [--replicas=1]
-// Per concurrency level, in a namespace of its own: `create` applies `count` new Deployments,
+// Per concurrency level, in a namespace of its own: `baseline` reads one object (GET of the
+// namespace: same client, TLS connection, authn/authz and priority-and-fairness path, no
+// write) so results can be compared across runs as ratios; `create` applies `count` new Deployments,
 // `update` re-applies them with a changed pod template (a rollout each), then the level waits
 // until every Deployment is Available, so one level's controller work does not bleed into
 // the next. Each phase stops at `count` applies or `seconds`, whichever comes first.
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AppsV1Api, PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node';
+import { AppsV1Api, CoreV1Api, PatchStrategy, setHeaderOptions, type V1Deployment } from '@kubernetes/client-node';
 import { createTestNamespace, deleteNamespace, ensureKubeTestEnv, kubeStatusOf } from '@imad/kube-testenv';
 
 const args = Object.fromEntries(
@@ -25,6 +28,7 @@ const FIELD_MANAGER = 'imad-bench';
 
 const { kubeConfig, binDir } = await ensureKubeTestEnv();
 const apps = kubeConfig.makeApiClient(AppsV1Api);
+const core = kubeConfig.makeApiClient(CoreV1Api);
 const applyOptions = setHeaderOptions('Content-Type', PatchStrategy.ServerSideApply);
 
 function deployment(namespace: string, name: string, revision: number): V1Deployment {
@@ -55,15 +59,26 @@ function deployment(namespace: string, name: string, revision: number): V1Deploy
 
 interface PhaseResult {
   phase: string;
+  /** applies per second ÷ the same level's baseline reads per second (same run, same load). */
+  ratioToBaseline?: number;
   concurrency: number;
-  applies: number;
+  requests: number;
   errors: Record<string, number>;
   seconds: number;
-  appliesPerSecond: number;
+  perSecond: number;
   latencyMs: { p50: number; p95: number; p99: number; max: number };
 }
 
-async function phase(name: string, namespace: string, concurrency: number, revision: number): Promise<PhaseResult> {
+function apply(namespace: string, i: number, revision: number) {
+  const name = `app-${i}`;
+  return apps.patchNamespacedDeployment(
+    { name, namespace, body: deployment(namespace, name, revision), fieldManager: FIELD_MANAGER, force: true },
+    applyOptions,
+  );
+}
+
+/** Runs `op(0..count-1)` from `concurrency` loops until `count` calls or `seconds` pass. */
+async function phase(name: string, concurrency: number, op: (i: number) => Promise<unknown>): Promise<PhaseResult> {
   const latencies: number[] = [];
   const errors: Record<string, number> = {};
   let next = 0;
@@ -74,10 +89,7 @@ async function phase(name: string, namespace: string, concurrency: number, revis
       const i = next++;
       const t0 = performance.now();
       try {
-        await apps.patchNamespacedDeployment(
-          { name: `app-${i}`, namespace, body: deployment(namespace, `app-${i}`, revision), fieldManager: FIELD_MANAGER, force: true },
-          applyOptions,
-        );
+        await op(i);
         latencies.push(performance.now() - t0);
       } catch (error) {
         const code = String(kubeStatusOf(error)?.code ?? (error as Error).message);
@@ -92,10 +104,10 @@ async function phase(name: string, namespace: string, concurrency: number, revis
   return {
     phase: name,
     concurrency,
-    applies: latencies.length,
+    requests: latencies.length,
     errors,
     seconds: round(elapsed),
-    appliesPerSecond: round(latencies.length / elapsed),
+    perSecond: round(latencies.length / elapsed),
     latencyMs: { p50: pct(50), p95: pct(95), p99: pct(99), max: round(latencies.at(-1) ?? 0) },
   };
 }
@@ -108,8 +120,8 @@ async function settle(namespace: string): Promise<number> {
     const pending = list.items.filter(
       (d) =>
         (d.status?.observedGeneration ?? 0) < (d.metadata?.generation ?? 1) ||
-        d.status?.updatedReplicas !== replicas ||
-        d.status?.availableReplicas !== replicas,
+        (d.status?.updatedReplicas ?? 0) !== replicas ||
+        (d.status?.availableReplicas ?? 0) !== replicas,
     );
     const waited = (performance.now() - started) / 1000;
     if (pending.length === 0 || waited > 120) return round(waited);
@@ -126,8 +138,11 @@ try {
   for (const concurrency of levels) {
     const namespace = await createTestNamespace(kubeConfig, `bench-kube-c${concurrency}`);
     namespaces.push(namespace);
-    results.push(await phase('create', namespace, concurrency, 1));
-    results.push(await phase('update', namespace, concurrency, 2));
+    const baseline = await phase('baseline', concurrency, () => core.readNamespace({ name: namespace }));
+    const ratio = (r: PhaseResult) => ({ ...r, ratioToBaseline: Math.round((r.perSecond / baseline.perSecond) * 1000) / 1000 });
+    results.push(baseline);
+    results.push(ratio(await phase('create', concurrency, (i) => apply(namespace, i, 1))));
+    results.push(ratio(await phase('update', concurrency, (i) => apply(namespace, i, 2))));
     settleSeconds[concurrency] = await settle(namespace);
   }
 } finally {
@@ -135,11 +150,11 @@ try {
 }
 
 const table = [
-  '| phase | concurrency | applies | applies/s | p50 ms | p95 ms | p99 ms | max ms | errors |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---|',
+  '| phase | concurrency | requests | per second | ÷ baseline | p50 ms | p95 ms | p99 ms | max ms | errors |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|',
   ...results.map(
     (r) =>
-      `| ${r.phase} | ${r.concurrency} | ${r.applies} | ${r.appliesPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${JSON.stringify(r.errors)} |`,
+      `| ${r.phase} | ${r.concurrency} | ${r.requests} | ${r.perSecond} | ${r.ratioToBaseline ?? ''} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.latencyMs.max} | ${JSON.stringify(r.errors)} |`,
   ),
 ].join('\n');
 const settled = levels.map((c) => `c=${c}: ${settleSeconds[c]}s`).join(', ');
@@ -155,14 +170,18 @@ const report = {
   secondsUntilAllAvailable: settleSeconds,
 };
 
-const dir = path.resolve(import.meta.dirname.includes('node_modules') ? process.cwd() : path.join(import.meta.dirname, '../..'), 'bench/results');
+// This file runs from a bundle in node_modules/.cache (tools/build/run-ts.js): find the repo above it.
+let root = import.meta.dirname;
+while (!existsSync(path.join(root, 'scripts/kube-testenv.sh')) && root !== path.dirname(root)) root = path.dirname(root);
+const dir = path.join(existsSync(path.join(root, 'scripts/kube-testenv.sh')) ? root : process.cwd(), 'bench/results');
 await mkdir(dir, { recursive: true });
 const base = path.join(dir, `kube-${when.replace(/[:.]/g, '-')}`);
 await writeFile(`${base}.json`, JSON.stringify(report, null, 2) + '\n');
 await writeFile(
   `${base}.md`,
   `# kube server-side apply throughput — ${when}\n\n${machine}. Deployments (${replicas} replica each), ` +
-    `up to ${count} applies or ${seconds}s per phase, fieldManager \`${FIELD_MANAGER}\`, force.\n\n${table}\n\n` +
+    `up to ${count} requests or ${seconds}s per phase, fieldManager \`${FIELD_MANAGER}\`, force. ` +
+    `baseline = GET of one Namespace at the same concurrency; "÷ baseline" = applies/s ÷ baseline reads/s.\n\n${table}\n\n` +
     `Seconds until every Deployment of a level was Available after its updates: ${settled}.\n`,
 );
 console.log(table);
