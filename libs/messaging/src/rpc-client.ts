@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import type { Channel, ConsumeMessage, Message } from 'amqplib';
+import { AppError, encodeEnvelope, formatIssues, type RequestOf, type ResponseOf, type RpcContract } from '@imad/contracts';
+import { currentContext, type Logger } from '@imad/observability';
+import type { AmqpConnection } from './connection';
+import { H } from './headers';
+import { MessagingMetrics } from './metrics';
+import { decodeReply, requestContract, RPC_REPLY_TO } from './rpc-wire';
+import { rpcQueueName } from './topology';
+
+interface Pending {
+  method: string;
+  contract: RpcContract;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
+
+/**
+ * Calls `rpc.<method>` queues with direct reply-to (no reply queue to declare or clean up).
+ * Validates the request before sending and the response on arrival; a remote AppError is
+ * re-thrown with its code and details. Failures of the call itself: RPC.TIMEOUT,
+ * RPC.UNAVAILABLE (no server queue, or the connection dropped), RPC.BAD_REQUEST/BAD_RESPONSE.
+ */
+export class RpcClient {
+  private channel?: Promise<Channel>;
+  private readonly pending = new Map<string, Pending>();
+  private readonly logger: Logger;
+
+  constructor(private readonly connection: AmqpConnection, private readonly metrics = new MessagingMetrics()) {
+    this.logger = connection.logger.child({ component: 'rpc-client' });
+    connection.on('disconnected', () => this.dropChannel());
+  }
+
+  async call<C extends RpcContract>(contract: C, request: RequestOf<C>, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C>> {
+    const { method } = contract;
+    const timeoutMs = opts.timeoutMs ?? 5_000;
+    const checked = contract.request.safeParse(request);
+    if (!checked.success) throw new AppError('RPC.BAD_REQUEST', `invalid ${method} request: ${formatIssues(checked.error)}`, { method });
+    const started = performance.now();
+    const id = randomUUID();
+    const body = encodeEnvelope(requestContract(contract), checked.data, { id });
+    const ch = await this.open(method);
+    const result = new Promise<unknown>((resolve, reject) => {
+      const timer = setTimeout(() => this.settle(id, new AppError('RPC.TIMEOUT',
+        `${method} did not answer within ${timeoutMs} ms; the service that serves it may be down or overloaded`, { method, timeoutMs })), timeoutMs);
+      this.pending.set(id, { method, contract, resolve, reject, timer });
+    });
+    const { requestId } = currentContext();
+    try {
+      ch.publish('', rpcQueueName(method), body, {
+        correlationId: id, messageId: id, replyTo: RPC_REPLY_TO, type: method, contentType: 'application/json',
+        // A request nobody took in time is dropped by the broker, not served late.
+        expiration: String(timeoutMs), mandatory: true, persistent: false,
+        headers: requestId ? { [H.requestId]: requestId } : {},
+      });
+    } catch (error) {
+      this.settle(id, new AppError('RPC.UNAVAILABLE', `${method} could not be sent: ${(error as Error).message}`, { method }));
+    }
+    try {
+      const value = (await result) as ResponseOf<C>;
+      this.metrics.onRpc(method, 'ok', (performance.now() - started) / 1000);
+      return value;
+    } catch (error) {
+      this.metrics.onRpc(method, error instanceof AppError ? error.code : 'error', (performance.now() - started) / 1000);
+      throw error;
+    }
+  }
+
+  private settle(id: string, error: Error | null, value?: unknown): void {
+    const call = this.pending.get(id);
+    if (!call) return;
+    this.pending.delete(id);
+    clearTimeout(call.timer);
+    if (error) call.reject(error);
+    else call.resolve(value);
+  }
+
+  private onReply(msg: ConsumeMessage | null): void {
+    const id = msg?.properties.correlationId as string | undefined;
+    const call = id ? this.pending.get(id) : undefined;
+    if (!msg || !id || !call) return; // late reply to a call that timed out
+    const reply = decodeReply(msg.content, call.method);
+    if (!reply.ok) return this.settle(id, AppError.fromJSON(reply.error));
+    const parsed = call.contract.response.safeParse(reply.result);
+    if (!parsed.success) {
+      return this.settle(id, new AppError('RPC.BAD_RESPONSE', `${call.method} answered with an invalid response: ${formatIssues(parsed.error)}`, { method: call.method }));
+    }
+    this.settle(id, null, parsed.data);
+  }
+
+  private onReturn(msg: Message): void {
+    const id = msg.properties.correlationId as string;
+    const method = this.pending.get(id)?.method ?? 'the method';
+    this.settle(id, new AppError('RPC.UNAVAILABLE', `no service is serving ${method} (queue ${rpcQueueName(method)} does not exist)`, { method }));
+  }
+
+  private open(method: string): Promise<Channel> {
+    if (this.channel) return this.channel;
+    const model = this.connection.current(`${method} was not called`);
+    const opening = (async () => {
+      const ch = await model.createChannel();
+      ch.on('error', (error: Error) => this.logger.warn({ err: error }, 'RPC channel closed by the broker'));
+      ch.on('close', () => {
+        if (this.channel === opening) this.dropChannel();
+      });
+      ch.on('return', (msg: Message) => this.onReturn(msg));
+      // Direct reply-to: consume (no-ack) before publishing, on the same channel.
+      await ch.consume(RPC_REPLY_TO, (msg) => this.onReply(msg), { noAck: true });
+      return ch;
+    })();
+    opening.catch(() => {
+      if (this.channel === opening) this.channel = undefined;
+    });
+    this.channel = opening;
+    return opening;
+  }
+
+  /** Replies to calls in flight would go to a reply address that no longer exists. */
+  private dropChannel(): void {
+    this.channel = undefined;
+    for (const [id, call] of this.pending) {
+      this.settle(id, new AppError('RPC.UNAVAILABLE', `the connection to RabbitMQ was lost before ${call.method} answered; it may or may not have run`, { method: call.method }));
+    }
+  }
+}
