@@ -158,11 +158,22 @@ print_info() {
   say "use:  eval \"\$(scripts/kube-testenv.sh env)\""
 }
 
+# Debian's openssl, curl, iproute2 (ss) and util-linux (flock, setsid) are on the machine
+# image; say which package is missing rather than failing halfway through `up`.
+preflight() {
+  local c missing=()
+  for c in openssl:openssl curl:curl ss:iproute2 flock:util-linux setsid:util-linux base64:coreutils; do
+    command -v "${c%%:*}" >/dev/null || missing+=("${c#*:}")
+  done
+  [[ ${#missing[@]} == 0 ]] || die "missing commands; install them: apt-get install ${missing[*]}"
+}
+
 # --- commands ------------------------------------------------------------------------
 cmd_up() {
   mkdir -p "$STATE" "$LOGS" "$PIDS"
   exec 8>"$STATE/lock"; flock 8     # one up/down at a time (parallel test runs)
-  if healthy; then print_info; return; fi
+  if healthy; then say "already up: API https://127.0.0.1:$API_PORT (scripts/kube-testenv.sh status)"; return; fi
+  preflight
   stop_all                          # whatever is left of an earlier, broken run
   BIN="$("$TOOLS/build.sh")"
   "$TOOLS/certs.sh" "$PKI"
