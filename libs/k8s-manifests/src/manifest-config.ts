@@ -27,7 +27,7 @@ export interface ManifestConfig {
 }
 
 export const defaultManifestConfig: ManifestConfig = {
-  namespaces: ['apps-0', 'apps-1', 'apps-2', 'apps-3'],
+  namespaces: ['apps-0'],
   appImage: 'node:22-alpine',
   gitImage: 'alpine/git:2.47.2',
   command: ['npm', 'start'],

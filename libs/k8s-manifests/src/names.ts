@@ -35,14 +35,51 @@ export function appObjectName(app: string): string {
 }
 
 /**
- * The namespace an app lives in: a stable hash of the app over the configured shards, so
- * no namespace outgrows Kubernetes' tested limits (2,000 Deployments, 5,000 Services).
- * Adding shards moves apps; the deployer's undeploy path looks in every shard.
+ * The namespace an app lives in, computed exactly like the chart's nginx router does
+ * (`split_clients "$app"`: MurmurHash2 of the name, equal shares of 100.00 %, the last
+ * shard taking the rest), so the router finds every app where the deployer put it.
+ * Sharding keeps each namespace under Kubernetes' tested limits (2,000 Deployments).
  */
 export function namespaceFor(app: string, namespaces: readonly string[]): string {
   if (namespaces.length === 0) throw new RangeError('namespaceFor: no app namespaces configured');
-  const bucket = parseInt(hash(app, 8), 16) % namespaces.length;
-  return namespaces[bucket]!;
+  if (namespaces.length === 1) return namespaces[0]!;
+  const hash = murmurHash2(Buffer.from(app, 'utf8'));
+  // nginx stores each share in hundredths of a percent and scales the running sum to 2^32-1.
+  const share = Math.floor(10000 / namespaces.length);
+  let bound = 0n;
+  for (let i = 0; i < namespaces.length - 1; i++) {
+    bound += (BigInt(share) * 0xffffffffn) / 10000n;
+    if (BigInt(hash) < bound) return namespaces[i]!;
+  }
+  return namespaces.at(-1)!;
+}
+
+/** nginx's ngx_murmur_hash2 (seed 0), 32-bit. */
+export function murmurHash2(data: Uint8Array): number {
+  const m = 0x5bd1e995;
+  let h = data.length >>> 0;
+  let i = 0;
+  let len = data.length;
+  while (len >= 4) {
+    let k = data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
+    k = Math.imul(k, m);
+    k ^= k >>> 24;
+    k = Math.imul(k, m);
+    h = Math.imul(h, m) ^ k;
+    i += 4;
+    len -= 4;
+  }
+  // The C original's fall-through switch over the 1-3 trailing bytes.
+  if (len === 3) h ^= data[i + 2]! << 16;
+  if (len >= 2) h ^= data[i + 1]! << 8;
+  if (len >= 1) {
+    h ^= data[i]!;
+    h = Math.imul(h, m);
+  }
+  h ^= h >>> 13;
+  h = Math.imul(h, m);
+  h ^= h >>> 15;
+  return h >>> 0;
 }
 
 /** A label value (≤ 63, alphanumerics and -_. inside) for any string. */
