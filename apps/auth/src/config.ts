@@ -1,13 +1,47 @@
 import { env, loadConfig } from '@imad/config';
+import { keyringSchema } from '@imad/token-vault';
 import { z } from 'zod';
 
+const DAY = 86_400;
+
 /** Everything auth reads from its environment, checked once at start-up. */
-export const configSchema = z.object({
-  HTTP_PORT: env.port().default(3001),
-  AMQP_URL: env.url(['amqp', 'amqps']),
-  REDIS_URL: env.url(['redis', 'rediss']),
-});
+export const configSchema = z
+  .object({
+    HTTP_PORT: env.port().default(3001),
+    AMQP_URL: env.url(['amqp', 'amqps']),
+    REDIS_URL: env.url(['redis', 'rediss']),
+    /** The origin the browser sees (the gateway): cookies, redirects and the OAuth callback derive from it. */
+    PUBLIC_URL: env.url(['http', 'https']),
+    AUTH_PROVIDER: z.enum(['local', 'github']).default('local'),
+    GITHUB_CLIENT_ID: z.string().min(1).optional(),
+    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    /** Web host of GitHub (authorize + token exchange); GitHub Enterprise: https://ghe.example.com */
+    GITHUB_BASE_URL: env.url(['http', 'https']).default('https://github.com'),
+    /** REST API base; derived from GITHUB_BASE_URL when unset (api.github.com, or <base>/api/v3 on GHES). */
+    GITHUB_API_URL: env.url(['http', 'https']).optional(),
+    GITHUB_TIMEOUT_MS: env.int(100, 120_000).default(10_000),
+    /** id:hex64[,id:hex64…]; the first encrypts. Required with AUTH_PROVIDER=github. */
+    TOKEN_ENCRYPTION_KEYS: keyringSchema.optional(),
+    /** Idle timeout of a session (sliding); the absolute lifetime is 30 days. */
+    SESSION_TTL_SECONDS: env.int(1, 30 * DAY).default(7 * DAY),
+  })
+  .superRefine((c, ctx) => {
+    if (c.AUTH_PROVIDER !== 'github') return;
+    for (const variable of ['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEYS'] as const) {
+      if (c[variable] === undefined) ctx.addIssue({ code: 'custom', path: [variable], message: 'is required when AUTH_PROVIDER=github' });
+    }
+  });
 
-export type Config = z.infer<typeof configSchema>;
+export type Config = z.infer<typeof configSchema> & { GITHUB_API_URL: string };
 
-export const loadServiceConfig = (source: NodeJS.ProcessEnv = process.env): Config => loadConfig(configSchema, source);
+export const loadServiceConfig = (source: NodeJS.ProcessEnv = process.env): Config => {
+  const config = loadConfig(configSchema, source);
+  return { ...config, GITHUB_API_URL: (config.GITHUB_API_URL ?? defaultApiUrl(config.GITHUB_BASE_URL)).replace(/\/+$/, '') };
+};
+
+/** github.com → api.github.com; <tenant>.ghe.com → api.<tenant>.ghe.com; GHES → <base>/api/v3. */
+export function defaultApiUrl(baseUrl: string): string {
+  const url = new URL(baseUrl);
+  if (url.hostname === 'github.com' || url.hostname.endsWith('.ghe.com')) return `${url.protocol}//api.${url.host}`;
+  return `${baseUrl.replace(/\/+$/, '')}/api/v3`;
+}

@@ -23,15 +23,26 @@ export type CsrfResult = { ok: true } | { ok: false; reason: string };
  */
 export function checkCsrf(req: CsrfRequest, session: Pick<StoredSession, 'csrfHash'> | null | undefined, origin: string): CsrfResult {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { ok: true };
-  const sentOrigin = header(req, 'origin');
-  if (sentOrigin !== undefined && sentOrigin !== origin) return { ok: false, reason: `request came from another origin (${sentOrigin})` };
-  const site = header(req, 'sec-fetch-site');
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, reason: `request came from a ${site} page` };
+  const sameOrigin = checkSameOrigin(req, origin);
+  if (!sameOrigin.ok) return sameOrigin;
   const sent = header(req, CSRF_HEADER);
   const cookie = readCookie(header(req, 'cookie'), CSRF_COOKIE);
   if (!sent || !cookie) return { ok: false, reason: `missing CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header` };
   if (!constantTimeEqual(sent, cookie)) return { ok: false, reason: `${CSRF_HEADER} does not match the ${CSRF_COOKIE} cookie` };
   if (session && !constantTimeEqual(sha256Hex(sent), session.csrfHash)) return { ok: false, reason: 'CSRF token was not issued with this session' };
+  return { ok: true };
+}
+
+/**
+ * Refuses a request a browser says came from elsewhere (Origin, Sec-Fetch-Site). Requests
+ * without those headers (older browsers, curl) pass: this is defence in depth, not the
+ * token check. Also usable alone where no session exists yet (sign-in forms).
+ */
+export function checkSameOrigin(req: CsrfRequest, origin: string): CsrfResult {
+  const sentOrigin = header(req, 'origin');
+  if (sentOrigin !== undefined && sentOrigin !== origin) return { ok: false, reason: `request came from another origin (${sentOrigin})` };
+  const site = header(req, 'sec-fetch-site');
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, reason: `request came from a ${site} page` };
   return { ok: true };
 }
 

@@ -14,6 +14,7 @@
  * app.use('/api', csrfProtection({ publicUrl, sessionOf: (req) => req.session }));   // Express
  * @UseGuards(new CsrfGuard({ publicUrl, sessionOf: (req) => req.session }))         // Nest
  * // or checkCsrf(req, session, origin) → { ok } | { ok: false, reason }
+ * // checkSameOrigin(req, origin): Origin / Sec-Fetch-Site only, for routes without a session yet
  *
  * // auth
  * const issued = await sessions.create(user);   // { id, csrfToken, session, maxAgeSeconds }
@@ -49,7 +50,7 @@ export {
   type CookieOptions,
   type CookiePolicy,
 } from './cookies';
-export { checkCsrf, CSRF_ERROR_CODE, CsrfGuard, csrfProtection, type CsrfOptions, type CsrfRequest, type CsrfResult } from './csrf';
+export { checkCsrf, checkSameOrigin, CSRF_ERROR_CODE, CsrfGuard, csrfProtection, type CsrfOptions, type CsrfRequest, type CsrfResult } from './csrf';
 export { isWellFormedSecret, newSecret, sha256Hex } from './secrets';
 export { SESSION_PREFIX, SessionStore, USER_SESSIONS_PREFIX, type SessionStoreOptions } from './session-store';
 export type { IssuedSession, Session, SessionUser, StoredSession } from './types';

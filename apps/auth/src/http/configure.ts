@@ -1,0 +1,16 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { Logger } from '@imad/observability';
+import type { Config } from '../config';
+import { bodyErrorHandler } from './body-errors';
+import { HttpErrorFilter } from './error.filter';
+
+/** Auth's bodies are two short strings; anything bigger than this is refused with 413 unread. */
+export const AUTH_BODY_LIMIT = '16kb';
+
+/** HTTP set-up shared by main.ts and the integration tests. */
+export function configureHttp(app: NestExpressApplication, config: Config, logger: Logger): void {
+  // The gateway (loopback or a private pod address) forwards X-Forwarded-For; nobody else is believed.
+  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  app.use(bodyErrorHandler(config.PUBLIC_URL, logger));
+  app.useGlobalFilters(new HttpErrorFilter(config.PUBLIC_URL, logger));
+}

@@ -1,0 +1,23 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { enrichContext } from '@imad/observability';
+import { SessionStore, type IssuedSession } from '@imad/sessions';
+import type { Account } from '../accounts/account';
+import { RegistrationService } from '../registration/registration.service';
+
+/**
+ * The last step of every sign-in: make sure the student is announced (user.registered),
+ * then start their session. Nothing here runs before the credentials are proven.
+ */
+@Injectable()
+export class SessionStarter {
+  constructor(
+    @Inject(RegistrationService) private readonly registration: RegistrationService,
+    @Inject(SessionStore) private readonly sessions: SessionStore,
+  ) {}
+
+  async start(account: Account): Promise<IssuedSession> {
+    enrichContext({ userId: account.userId });
+    await this.registration.ensureRegistered(account);
+    return this.sessions.create({ userId: account.userId, login: account.login, appName: account.appName, provider: account.provider });
+  }
+}
