@@ -12,9 +12,9 @@ describe('app names from logins', () => {
   });
 
   it('cuts long logins to 40 characters without a trailing hyphen, suffix included', () => {
-    const login = `${'a'.repeat(38)}-bbbbbbbbb`;
+    const login = `${'a'.repeat(39)}-bbbbbbbbb`;
     const names = appNameCandidates(login);
-    expect(names[0]).toBe('a'.repeat(38));
+    expect(names[0]).toBe('a'.repeat(39));
     expect(names[1]).toBe(`${'a'.repeat(38)}-2`);
     for (const name of names) expect(appNameSchema.safeParse(name).success).toBe(true);
   });
