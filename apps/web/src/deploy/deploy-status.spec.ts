@@ -1,0 +1,23 @@
+import { expect, test } from '@jest/globals';
+import { DeployStatus, isTerminal, supersedes } from './deploy-status';
+
+const s = (revision: number, phase: DeployStatus['phase'], deployId = `d_rev0000${revision}`): DeployStatus => ({ deployId, app: 'ada', revision, phase, at: '2026-01-01T00:00:00Z' });
+
+test('a newer revision replaces the shown status; an older one arriving late does not', () => {
+  expect(supersedes(s(2, 'queued'), s(1, 'ready'))).toBe(true);
+  expect(supersedes(s(1, 'ready'), s(2, 'queued'))).toBe(false);
+});
+
+test('within a deploy, a terminal phase is not undone by a late earlier phase', () => {
+  expect(supersedes(s(2, 'rolling-out'), s(2, 'ready'))).toBe(false);
+  expect(supersedes(s(2, 'ready'), s(2, 'rolling-out'))).toBe(true);
+});
+
+test('anything replaces nothing', () => {
+  expect(supersedes(s(1, 'queued'), null)).toBe(true);
+});
+
+test('ready, failed, superseded and removed end a deploy', () => {
+  expect(['ready', 'failed', 'superseded', 'removed'].every((p) => isTerminal(p as DeployStatus['phase']))).toBe(true);
+  expect(isTerminal('applying')).toBe(false);
+});
