@@ -50,7 +50,7 @@ function fileBlock(item: ConflictItem, index: number, choices: Map<string, Choic
       h('h4', { class: 'conflict-side-title' }, who === 'mine' ? 'Your version' : 'Saved version (newer)'),
       content === null || content === undefined
         ? h('p', { class: 'muted' }, gone)
-        : h('pre', { class: 'conflict-code', tabindex: '0', 'data-testid': `conflict-${who}` }, lines ? lines.map((l) => h('span', { class: l.kind === 'same' ? 'line' : 'line line-changed' }, l.text, '\n')) : content),
+        : h('pre', { class: 'conflict-code', tabindex: '0', 'data-testid': `conflict-${who}` }, lines ? lines.map((l) => h('span', { class: l.kind === 'same' ? 'line' : 'line line-changed' }, l.text)) : content),
     );
   };
   const radio = (choice: Choice, label: string, testid: string) =>

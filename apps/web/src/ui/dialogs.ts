@@ -77,6 +77,13 @@ export async function promptDialog(opts: { title: string; label: string; value?:
       error,
       h('div', { class: 'dialog-actions' }, button('Cancel', { onclick: () => close('cancel') }), h('button', { type: 'submit', class: 'btn btn-primary', 'data-testid': 'prompt-submit' }, opts.confirm)),
     );
+    // Renaming usually changes the name, not the folder or the extension: select just that.
+    setTimeout(() => {
+      const v = input.value;
+      const start = v.lastIndexOf('/') + 1;
+      const dot = v.lastIndexOf('.');
+      input.setSelectionRange(start, dot > start ? dot : v.length);
+    });
     return { title: opts.title, testid: opts.testid, body: [form], initialFocus: input };
   });
   return result === 'ok' ? input.value.trim() : null;
