@@ -19,16 +19,12 @@ export function murmurHash2(data: Uint8Array): number {
     i += 4;
     len -= 4;
   }
-  switch (len) {
-    case 3:
-      h ^= data[i + 2]! << 16;
-    // falls through
-    case 2:
-      h ^= data[i + 1]! << 8;
-    // falls through
-    case 1:
-      h ^= data[i]!;
-      h = Math.imul(h, m);
+  // The tail bytes (nginx's fall-through switch on len & 3).
+  if (len === 3) h ^= data[i + 2]! << 16;
+  if (len >= 2) h ^= data[i + 1]! << 8;
+  if (len >= 1) {
+    h ^= data[i]!;
+    h = Math.imul(h, m);
   }
   h ^= h >>> 13;
   h = Math.imul(h, m);
