@@ -13,8 +13,9 @@ export async function callGitHub<T>(what: string, timeoutMs: number, run: (signa
   }, timeoutMs);
   try {
     return await run(controller.signal);
-  } catch (error) {
-    if (error instanceof AppError) throw error;
+  } catch (raw) {
+    if (raw instanceof AppError) throw raw;
+    const error = scrub(raw);
     if (timedOut) {
       throw new AppError('AUTH.GITHUB_TIMEOUT', `GitHub did not answer within ${Math.round(timeoutMs / 1000)} seconds while we tried to ${what}. Please try again in a minute.`, { timeoutMs }, { cause: error });
     }
@@ -27,6 +28,16 @@ export async function callGitHub<T>(what: string, timeoutMs: number, run: (signa
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Octokit's RequestError keeps the whole request, body included (client secret, code): only
+ * its name, status and message may travel on as a cause, which ends up in logs.
+ */
+function scrub(error: unknown): Error & { status?: number; response?: { status?: number; data?: unknown } } {
+  const e = error as { name?: string; message?: string; status?: number; response?: { status?: number; data?: unknown } };
+  const safe = Object.assign(new Error(String(e?.message ?? error)), { name: e?.name ?? 'Error', status: e?.status });
+  return e?.response ? Object.assign(safe, { response: { status: e.response.status, data: e.response.data } }) : safe;
 }
 
 /** Octokit's RequestError carries the response; a network failure is status 500 without one. */
