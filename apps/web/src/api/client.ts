@@ -11,7 +11,7 @@ const q = (params: Record<string, string | number | undefined>) =>
 export const api = {
   me: () => request<Me>('GET', '/api/me'),
   tree: () => request<Tree>('GET', '/api/workspace/tree'),
-  file: (path: string) => request<FileBody>('GET', `/api/workspace/file?${q({ path })}`),
+  file: (path: string, commit?: string) => request<FileBody>('GET', `/api/workspace/file?${q({ path, commit })}`),
   commit: (body: CommitRequest) => request<CommitResult>('POST', '/api/workspace/commits', body),
   history: async (limit = 30): Promise<CommitSummary[]> => {
     const body = await request<{ commits: CommitSummary[] } | CommitSummary[]>('GET', `/api/workspace/history?${q({ limit })}`);

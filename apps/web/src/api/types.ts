@@ -31,7 +31,10 @@ export interface CommitRequest {
 
 export interface CommitResult {
   commit: string;
+  /** The commit it went on top of: not the base when someone saved other files meanwhile. */
   parent: string;
+  /** Nothing differed from the head: no commit was made. */
+  unchanged?: boolean;
 }
 
 export interface CommitSummary {

@@ -1,5 +1,5 @@
 import { expect, test } from '@jest/globals';
-import { DeployStatus, isTerminal, supersedes } from './deploy-status';
+import { DeployStatus, isTerminal, latestPerDeploy, supersedes } from './deploy-status';
 
 const s = (revision: number, phase: DeployStatus['phase'], deployId = `d_rev0000${revision}`): DeployStatus => ({ deployId, app: 'ada', revision, phase, at: '2026-01-01T00:00:00Z' });
 
@@ -20,4 +20,16 @@ test('anything replaces nothing', () => {
 test('ready, failed, superseded and removed end a deploy', () => {
   expect(['ready', 'failed', 'superseded', 'removed'].every((p) => isTerminal(p as DeployStatus['phase']))).toBe(true);
   expect(isTerminal('applying')).toBe(false);
+});
+
+test('the deploy list shows each deploy once, in its latest phase, newest first', () => {
+  const at = (sec: number) => `2026-01-01T00:00:${String(sec).padStart(2, '0')}Z`;
+  const history: DeployStatus[] = [
+    { ...s(2, 'failed'), at: at(9) },
+    { ...s(2, 'rolling-out'), at: at(8) },
+    { ...s(2, 'queued'), at: at(6) },
+    { ...s(1, 'ready'), at: at(5) },
+    { ...s(1, 'applying'), at: at(2) },
+  ];
+  expect(latestPerDeploy(history).map((d) => [d.revision, d.phase])).toEqual([[2, 'failed'], [1, 'ready']]);
 });

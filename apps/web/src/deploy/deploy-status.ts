@@ -36,3 +36,16 @@ export function supersedes(incoming: DeployStatus, shown: DeployStatus | null): 
   if (incoming.deployId !== shown.deployId) return true;
   return !(isTerminal(shown.phase) && !isTerminal(incoming.phase));
 }
+
+/**
+ * The gateway's history lists every transition (queued, applying, …), newest first; the
+ * deploy list shows each deploy once, in its latest phase, newest deploy first.
+ */
+export function latestPerDeploy(transitions: readonly DeployStatus[]): DeployStatus[] {
+  const byId = new Map<string, DeployStatus>();
+  for (const t of transitions) {
+    const seen = byId.get(t.deployId);
+    if (!seen || t.revision > seen.revision || (t.revision === seen.revision && Date.parse(t.at) > Date.parse(seen.at))) byId.set(t.deployId, t);
+  }
+  return [...byId.values()].sort((a, b) => b.revision - a.revision || Date.parse(b.at) - Date.parse(a.at));
+}

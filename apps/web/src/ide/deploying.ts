@@ -1,7 +1,7 @@
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
 import type { DeployStatus } from '../deploy/deploy-status';
-import { isTerminal, supersedes } from '../deploy/deploy-status';
+import { isTerminal, latestPerDeploy, supersedes } from '../deploy/deploy-status';
 import { LiveMessage, LiveSocket } from '../live/live-socket';
 import { DeployPanel } from '../ui/deploy-panel';
 import { LogPanel } from '../ui/log-panel';
@@ -31,7 +31,7 @@ export class DeployController {
     const [deploys, lines] = await Promise.all([api.deploys().catch(() => null), api.logs(200).catch(() => [])]);
     this.logs.replace(lines);
     if (deploys) {
-      this.history = deploys.history;
+      this.history = latestPerDeploy(deploys.history);
       this.apply(deploys.current, { quiet: true });
       this.panel.renderHistory(this.history, this.status);
     } else this.panel.renderHistory([], null);
@@ -98,6 +98,7 @@ export class DeployController {
 
   private onLive(m: LiveMessage): void {
     if (m.type === 'log') this.logs.add(m.line);
+    else if (m.type === 'log-gap') this.logs.add({ stream: 'system', line: `… ${m.dropped} lines skipped (your app printed faster than they could be shown)` });
     else this.apply(m.status);
   }
 
@@ -141,8 +142,7 @@ export class DeployController {
       const deploys = await api.deploys().catch(() => null);
       if (!deploys) return;
       // Keep what the socket told us about deploys the history has not caught up with yet.
-      const known = new Set(deploys.history.map((d) => d.deployId));
-      this.history = [...this.history.filter((d) => !known.has(d.deployId) && this.status?.deployId === d.deployId), ...deploys.history];
+      this.history = latestPerDeploy([...deploys.history, ...this.history.filter((d) => d.deployId === this.status?.deployId)]);
       this.panel.renderHistory(this.history, this.status);
     }, ms);
   }

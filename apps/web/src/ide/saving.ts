@@ -3,7 +3,8 @@ import { ApiError } from '../api/http';
 import { SaveHistory } from '../ui/save-history';
 import { conflictDialog } from '../ui/conflict-dialog';
 import { commitMessage } from '../workspace/commit-message';
-import { ConflictFile, conflictItems } from '../workspace/conflict';
+import { ConflictDetails, conflictItems, TheirFile } from '../workspace/conflict';
+import type { FileEntry } from '../workspace/file-entry';
 import type { Settlement } from '../workspace/workspace';
 import type { Ide } from './ide';
 
@@ -41,11 +42,14 @@ export class Saver {
         }
         const snapshot = ws.snapshot();
         const changes = ws.changes();
+        const base = ws.head;
         try {
-          const result = await api.commit({ baseCommit: ws.head, message: commitMessage(changes), changes });
+          const result = await api.commit({ baseCommit: base, message: commitMessage(changes), changes });
           ws.saved(result.commit, snapshot);
+          // Saved on top of someone else's newer save (other files): show their files too.
+          if (result.parent !== base) await this.followHead(new Set(snapshot.keys()));
           this.ide.syncDrafts();
-          announcer.show(`Saved (${result.commit.slice(0, 7)}).`, 'ok');
+          announcer.show(result.unchanged ? 'Nothing to save: your files are the same as the last save.' : `Saved (${result.commit.slice(0, 7)}).`, 'ok');
           void this.refreshHistory();
           return !ws.isDirty();
         } catch (e) {
@@ -72,8 +76,9 @@ export class Saver {
   /** Show the conflict, apply the choices; false if the student put it off. */
   private async settle(e: ApiError): Promise<boolean> {
     const { ws, announcer } = this.ide;
-    const details = (e.details ?? {}) as { head?: string; files?: ConflictFile[] };
-    const files = details.files ?? [];
+    const details = e.details as Partial<ConflictDetails> | undefined;
+    const [tree, files] = await Promise.all([api.tree(), this.theirFiles(details)]);
+    const head = details?.head ?? tree.head;
     const items = conflictItems(files, (p) => ws.findByOrigin(p));
     const choices = items.length
       ? await conflictDialog(items, {
@@ -86,11 +91,33 @@ export class Saver {
       announcer.show('Not saved yet. Your edits are kept; save again when you are ready.');
       return false;
     }
-    const tree = await api.tree();
     const settlements: Settlement[] = files.map((f) => ({ path: f.path, choice: choices.get(f.path) ?? 'mine', theirs: f.theirs }));
-    ws.settle(details.head ?? tree.head, tree.entries, settlements);
+    ws.settle(head, tree.entries, settlements);
     await this.ide.refreshOpenFiles();
     return true;
+  }
+
+  /** The conflict names blob ids; fetch each file as it is in the newer commit. */
+  private async theirFiles(details: Partial<ConflictDetails> | undefined): Promise<TheirFile[]> {
+    return Promise.all(
+      (details?.files ?? []).map(async (f) => {
+        if (f.theirs === undefined) return { path: f.path, theirs: undefined };
+        const body = await api.file(f.path, details?.head);
+        return { path: f.path, theirs: body.binary ? '(a binary file: it cannot be shown here)' : body.content };
+      }),
+    );
+  }
+
+  /** Move onto the repository's head, keeping what was just saved as loaded. */
+  private async followHead(keep: Set<FileEntry>): Promise<void> {
+    try {
+      const tree = await api.tree();
+      if (tree.head !== this.ide.ws.head) return; // moved again meanwhile: the next save will tell
+      this.ide.ws.moveTo(tree.head, tree.entries, keep);
+      await this.ide.refreshOpenFiles();
+    } catch {
+      /* the workspace still works; untouched files refresh on the next conflict or reload */
+    }
   }
 
   async refreshHistory(): Promise<void> {

@@ -13,7 +13,12 @@ test('reads log frames as objects or plain strings', () => {
   expect(parseLive(JSON.stringify({ type: 'log', line: 'hi' }))).toEqual({ type: 'log', line: { line: 'hi' } });
 });
 
+test('reads the notice that log lines were skipped', () => {
+  expect(parseLive(JSON.stringify({ type: 'log-gap', dropped: 12 }))).toEqual({ type: 'log-gap', dropped: 12 });
+});
+
 test('ignores what it does not understand', () => {
+  expect(parseLive('{"type":"pong"}')).toBeNull();
   expect(parseLive('not json')).toBeNull();
   expect(parseLive(JSON.stringify({ type: 'hello' }))).toBeNull();
   expect(parseLive(JSON.stringify({ type: 'log', line: 42 }))).toBeNull();

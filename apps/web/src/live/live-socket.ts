@@ -2,7 +2,15 @@ import type { DeployStatus } from '../deploy/deploy-status';
 import type { LogLine } from '../api/types';
 import { Backoff } from './backoff';
 
-export type LiveMessage = { type: 'status'; status: DeployStatus | null } | { type: 'log'; line: LogLine };
+export type LiveMessage =
+  | { type: 'status'; status: DeployStatus | null }
+  | { type: 'log'; line: LogLine }
+  /** The server dropped log lines for this socket under backpressure. */
+  | { type: 'log-gap'; dropped: number };
+
+/** Keep-alive: a ping every 25 s; silence for 60 s means the connection is dead (sleeping laptop). */
+const PING_MS = 25_000;
+const SILENCE_MS = 60_000;
 export type LiveState = { state: 'connecting' } | { state: 'open' } | { state: 'closed'; retryInMs: number };
 
 export interface LiveHandlers {
@@ -22,6 +30,8 @@ export class LiveSocket {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
   private readonly backoff = new Backoff(500, 30_000);
+  private keepAlive: ReturnType<typeof setInterval> | undefined;
+  private lastHeard = 0;
 
   constructor(private readonly url: string, private readonly handlers: LiveHandlers) {}
 
@@ -33,6 +43,7 @@ export class LiveSocket {
   stop(): void {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearInterval(this.keepAlive);
     this.socket?.close(1000, 'bye');
     this.socket = undefined;
   }
@@ -51,15 +62,23 @@ export class LiveSocket {
     this.socket = socket;
     socket.onopen = () => {
       this.backoff.reset();
+      this.lastHeard = Date.now();
+      clearInterval(this.keepAlive);
+      this.keepAlive = setInterval(() => {
+        if (Date.now() - this.lastHeard > SILENCE_MS) socket.close(4000, 'no answer');
+        else if (socket.readyState === WebSocket.OPEN) socket.send('{"type":"ping"}');
+      }, PING_MS);
       this.handlers.state({ state: 'open' });
     };
     socket.onmessage = (event) => {
+      this.lastHeard = Date.now();
       const msg = parseLive(String(event.data));
       if (msg) this.handlers.message(msg);
     };
     socket.onclose = () => {
       if (this.socket !== socket || this.stopped) return;
       this.socket = undefined;
+      clearInterval(this.keepAlive);
       const delay = this.backoff.next();
       this.handlers.state({ state: 'closed', retryInMs: delay });
       this.timer = setTimeout(async () => {
@@ -90,5 +109,6 @@ export function parseLive(raw: string): LiveMessage | null {
     if (typeof line === 'string') return { type: 'log', line: { line } };
     if (line && typeof line === 'object' && typeof (line as LogLine).line === 'string') return { type: 'log', line: line as LogLine };
   }
+  if (d.type === 'log-gap' && typeof d.dropped === 'number') return { type: 'log-gap', dropped: d.dropped };
   return null;
 }

@@ -75,5 +75,6 @@ export class LogPanel {
 }
 
 function renderLine(l: LogLine): HTMLElement {
-  return h('span', { class: `log-line${l.stream === 'stderr' ? ' log-stderr' : ''}`, 'data-testid': 'log-line' }, l.line, '\n');
+  const stream = l.stream === 'stderr' || l.stream === 'system' ? ` log-${l.stream}` : '';
+  return h('span', { class: `log-line${stream}`, 'data-testid': 'log-line' }, l.line, '\n');
 }

@@ -8,13 +8,13 @@ const draft = (over: Partial<Draft>): Draft => ({ baseCommit: 'a'.repeat(40), pa
 
 describe('conflict items from a 409', () => {
   test('pair my version with theirs for each file', () => {
-    const items = conflictItems([{ path: 'a.js', base: 'base', theirs: 'theirs' }], () => entry({}));
+    const items = conflictItems([{ path: 'a.js', theirs: 'theirs' }], () => entry({}));
     expect(items).toEqual([{ path: 'a.js', mine: 'mine', theirs: 'theirs' }]);
   });
 
   test('a file I deleted has no version of mine; a file they deleted has none of theirs', () => {
     expect(conflictItems([{ path: 'a.js', theirs: 'theirs' }], () => entry({ deleted: true }))[0].mine).toBeNull();
-    expect(conflictItems([{ path: 'a.js' }], () => entry({}))[0].theirs).toBeUndefined();
+    expect(conflictItems([{ path: 'a.js', theirs: undefined }], () => entry({}))[0].theirs).toBeUndefined();
   });
 
   test('a renamed file I never opened shows its saved content as mine', () => {

@@ -11,15 +11,23 @@ export interface ConflictItem {
   theirs: string | undefined;
 }
 
-/** As sent by the gateway in a 409 REPO.CONFLICT: `details.files`. */
-export interface ConflictFile {
-  path: string;
-  base?: string;
-  theirs?: string;
+/**
+ * As sent by the gateway in a 409 REPO.CONFLICT (`details`): the newer head and, per file,
+ * the blob ids at the base and at that head (`theirs` absent: deleted there).
+ */
+export interface ConflictDetails {
+  head: string;
+  files: { path: string; base?: string; theirs?: string }[];
 }
 
-/** Pair the server's conflicting files with the student's entries. */
-export function conflictItems(files: readonly ConflictFile[], findByOrigin: (path: string) => FileEntry | undefined): ConflictItem[] {
+/** A conflicting file with the newer version's content fetched (undefined: deleted there). */
+export interface TheirFile {
+  path: string;
+  theirs: string | undefined;
+}
+
+/** Pair the newer versions with the student's entries. */
+export function conflictItems(files: readonly TheirFile[], findByOrigin: (path: string) => FileEntry | undefined): ConflictItem[] {
   return files.map((file) => {
     const entry = findByOrigin(file.path);
     const mine = !entry || entry.deleted ? null : (entry.content ?? entry.base ?? '');

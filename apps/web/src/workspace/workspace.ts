@@ -159,16 +159,20 @@ export class Workspace {
         Object.assign(entry, { origin: s.path, base: s.theirs });
       }
     }
-    this.head = head;
-    this.rebase(tree, settled);
+    this.moveTo(head, tree, settled);
   }
 
-  /** Align untouched files with `tree` (the tree of `head`). */
-  private rebase(tree: readonly TreeEntry[], settled: ReadonlySet<FileEntry>): void {
+  /**
+   * Base the workspace on `head` (whose tree is `tree`): unsaved files stay as they are,
+   * files nobody touched follow the tree (content reloaded when shown), except `keep`,
+   * whose loaded content is already that of `head`.
+   */
+  moveTo(head: string, tree: readonly TreeEntry[], keep: ReadonlySet<FileEntry> = new Set()): void {
+    this.head = head;
     const inTree = new Map(tree.map((t) => [t.path, t]));
     const kept = this.entries.filter((e) => isDirty(e) || (e.origin !== null && inTree.has(e.origin)));
     for (const e of kept) {
-      if (!isDirty(e) && e.base !== null && !settled.has(e)) Object.assign(e, { base: null, content: null });
+      if (!isDirty(e) && e.base !== null && !keep.has(e)) Object.assign(e, { base: null, content: null });
     }
     const known = new Set(kept.flatMap((e) => [e.origin, e.path]));
     for (const t of tree) if (!known.has(t.path)) kept.push(fresh(t.path, t.binary));
