@@ -58,12 +58,14 @@ export const RepoRead = defineRpc(
 );
 
 export const fileChangeSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('upsert'), path: repoPathInput, content: z.string(), encoding: z.enum(['utf8', 'base64']).default('utf8') }),
+  // Optional, not defaulted: RequestOf<> is the parsed type, so a default would make callers spell it out.
+  /** `utf8` when absent. */
+  z.object({ op: z.literal('upsert'), path: repoPathInput, content: z.string(), encoding: z.enum(['utf8', 'base64']).optional() }),
   z.object({ op: z.literal('delete'), path: repoPathInput }),
   z.object({ op: z.literal('rename'), from: repoPathInput, to: repoPathInput }),
 ]);
 export type FileChange = z.infer<typeof fileChangeSchema>;
-/** As a caller may write it (encoding defaults to utf8). */
+/** Same as FileChange (kept for callers that name the input side). */
 export type FileChangeInput = z.input<typeof fileChangeSchema>;
 
 /** details of REPO.CONFLICT: the current head and the files changed on both sides (blob ids at base and at head). */
@@ -96,7 +98,8 @@ export const commitSummarySchema = z.object({
 export const RepoHistory = defineRpc(
   'repo.history',
   1,
-  z.object({ ...caller, path: repoPathInput.optional(), limit: z.number().int().min(1).max(200).default(50) }),
+  /** `limit`: 50 when absent. */
+  z.object({ ...caller, path: repoPathInput.optional(), limit: z.number().int().min(1).max(200).optional() }),
   z.object({ commits: z.array(commitSummarySchema) }),
 );
 

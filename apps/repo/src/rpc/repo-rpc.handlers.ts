@@ -25,7 +25,7 @@ export class RepoRpcHandlers implements OnModuleInit {
     await this.rpc.serve(RepoTree, (r) => s.tree(r.userId));
     await this.rpc.serve(RepoRead, (r) => s.read(r.userId, r.path, r.commit));
     await this.rpc.serve(RepoCommit, (r) => s.commit(r.userId, r));
-    await this.rpc.serve(RepoHistory, async (r) => ({ commits: await s.history(r.userId, { path: r.path, limit: r.limit }) }));
+    await this.rpc.serve(RepoHistory, async (r) => ({ commits: await s.history(r.userId, { path: r.path, limit: r.limit ?? 50 }) }));
     await this.rpc.serve(RepoDiff, (r) => s.diff(r.userId, r));
     await this.rpc.serve(RepoRevert, (r) => s.revert(r.userId, r));
   }
