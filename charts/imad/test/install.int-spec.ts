@@ -2,6 +2,8 @@
 // (no image is pulled; kwok marks them Running and Ready), so every platform workload must
 // become Available as the API server and controllers judge it. Then what the install set
 // up is checked on the live cluster: RBAC, Pod Security, kept secrets, uninstall policy.
+import { dumpYaml } from '@kubernetes/client-node';
+import { appObjects, defaultManifestConfig } from '@imad/k8s-manifests';
 import { chartDir, kubeTools, ok, uniqueSuffix } from './support/helm';
 
 const suffix = uniqueSuffix();
@@ -180,4 +182,39 @@ describe('helm install on the kube-testenv control plane', () => {
     }
     expect(await templates()).toEqual(templatesBefore);
   });
+
+  it("runs an app exactly as the deployer builds it (libs/k8s-manifests), applied with the deployer's identity, under the app namespaces' rules", async () => {
+    const { kubectl } = await kubeTools();
+    const namespaces = [`${appsPrefix}0`, `${appsPrefix}1`];
+    const objects = appObjects(
+      {
+        app: 'alice',
+        revision: 1,
+        deployId: 'd-1',
+        commit: 'a'.repeat(40),
+        cloneUrl: `http://${release}-repo.${namespace}.svc.cluster.local:3002/git/alice.git`,
+        gitCredential: { username: 'alice', password: 'x'.repeat(64) },
+      },
+      {
+        ...defaultManifestConfig,
+        namespaces,
+        router: {
+          namespaceLabels: { 'kubernetes.io/metadata.name': namespace },
+          podLabels: { 'app.kubernetes.io/name': 'imad', 'app.kubernetes.io/component': 'router' },
+        },
+      },
+    );
+    // dumpYaml serializes through client-node's models (NetworkPolicy `_from` becomes `from`).
+    const manifest = [objects.secret, objects.service, objects.networkPolicy, objects.deployment].map((o) => dumpYaml(o)).join('---\n');
+    ok(await kubectl(['apply', '--server-side', '--field-manager=imad-deployer', `--as=${deployerSa}`, '-f', '-'], manifest), 'apply as the deployer');
+
+    // Pod Security (restricted), the quota and the LimitRange admit its pod: it becomes Available.
+    ok(
+      await kubectl(['wait', '--for=condition=Available', '--timeout=90s', '-n', objects.ref.namespace, `deployment/${objects.ref.name}`]),
+      'wait for the app Deployment',
+    );
+    // The router finds it as app-<app> in one of the app namespaces (router.upstream.servicePrefix).
+    expect(objects.ref.name).toBe('app-alice');
+    expect(namespaces).toContain(objects.ref.namespace);
+  }, 150_000);
 });
