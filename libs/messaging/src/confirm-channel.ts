@@ -33,7 +33,7 @@ export class ConfirmPublisher {
       try {
         // Write-buffer backpressure: later publishes wait for 'drain' instead of piling up.
         const ok = ch.publish(exchange, routingKey, content, { persistent: true, ...options }, done);
-        if (!ok && !this.drained) this.drained = once(ch, 'drain').finally(() => (this.drained = undefined));
+        if (!ok && !this.drained) this.drained = Promise.race([once(ch, 'drain'), once(ch, 'close')]).catch(() => undefined).finally(() => (this.drained = undefined));
       } catch (error) {
         reject(MessagingErrors.notConfirmed(what, error));
       }

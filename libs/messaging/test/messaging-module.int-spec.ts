@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { Registry } from 'prom-client';
@@ -12,8 +12,10 @@ const Noted = defineMessage(`test.noted.${randomUUID().slice(0, 8)}`, 1, z.objec
 
 describe('MessagingModule in a Nest application', () => {
   const queue = uniqueName('module');
+  let app: INestApplicationContext | undefined;
 
   afterAll(async () => {
+    await app?.close();
     const look = await inspector();
     await deleteQueues(look.ch, queue);
     await look.close();
@@ -23,7 +25,7 @@ describe('MessagingModule in a Nest application', () => {
     const logger = createLogger('module-test', 'silent');
     @Module({ imports: [ObservabilityModule.forService('module-test', logger), MessagingModule.forRoot({ url: amqpUrl(), connectionName: 'module-test' })] })
     class TestAppModule {}
-    const app = await NestFactory.createApplicationContext(TestAppModule, { logger: false });
+    app = await NestFactory.createApplicationContext(TestAppModule, { logger: false });
     const readiness = app.get(Readiness);
     expect(await readiness.evaluate()).toMatchObject({ ready: true, checks: { rabbitmq: true } });
 
@@ -36,6 +38,7 @@ describe('MessagingModule in a Nest application', () => {
 
     const connection = app.get(AmqpConnection);
     await app.close();
+    app = undefined;
     expect(connection.isConnected).toBe(false);
     expect((await readiness.evaluate()).checks.rabbitmq).toBe(false);
   });

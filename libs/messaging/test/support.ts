@@ -3,9 +3,9 @@ import { createLogger } from '@imad/observability';
 // The workspace rule has no test-file exception yet (type:lib → type:testing); only this helper
 // file reaches the test helpers, src never does.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { amqpUrl, eventually, infra, uniqueName } from '@imad/testing';
+import { amqpUrl, eventually, infra, repoRoot, uniqueName } from '@imad/testing';
 
-export { amqpUrl, eventually, infra, uniqueName };
+export { amqpUrl, eventually, infra, repoRoot, uniqueName };
 import { AmqpConnection, ConsumerHost, Publisher, RpcClient, RpcServer, deadLetterQueueName, retryQueues } from '../src';
 import { resolvePolicy } from '../src/retry-policy';
 
