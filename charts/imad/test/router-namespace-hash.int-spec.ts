@@ -3,6 +3,7 @@
 // deployer must use to place apps for this strategy); real nginx must agree with it.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { namespaceFor } from '@imad/k8s-manifests';
 import { shardIndex } from './support/app-namespace';
 import { startDnsResponder, type DnsResponder } from './support/dns-responder';
 import { request } from './support/http';
@@ -62,5 +63,11 @@ describe('the router with the hash strategy (real nginx)', () => {
     expect(dns.queries.slice(before)).toEqual(names.map(svc));
     const used = new Set(names.map(namespaceOf));
     expect(used.size).toBe(COUNT);
+  });
+
+  it('agrees with where the deployer places apps (libs/k8s-manifests namespaceFor)', () => {
+    const namespaces = Array.from({ length: COUNT }, (_, i) => `apps-${i}`);
+    const names = Array.from({ length: 2000 }, (_, i) => `s${i}-${(i * 104729).toString(36)}`);
+    expect(names.map((n) => namespaceFor(n, namespaces))).toEqual(names.map(namespaceOf));
   });
 });
