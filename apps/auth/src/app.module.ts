@@ -8,6 +8,7 @@ import { ACCOUNT_STORE } from './accounts/account-store';
 import { RedisAccountStore } from './accounts/redis-account-store';
 import type { Config } from './config';
 import { githubWiring } from './github/github.providers';
+import { AuthMetrics } from './metrics';
 import { LocalAuthService } from './local/local-auth.service';
 import { LocalHttpController } from './local/local.http.controller';
 import { PasswordHasher } from './local/password-hasher';
@@ -36,6 +37,7 @@ export function createAppModule(config: Config, logger: Logger): Type<unknown> {
       { provide: RateLimiter, useFactory: (redis: Redis) => new RateLimiter(redis), inject: [REDIS] },
       { provide: PasswordHasher, useValue: new PasswordHasher() },
       { provide: USER_EVENTS, useFactory: (publisher: Publisher) => new MessagingUserEvents(publisher), inject: [Publisher] },
+      AuthMetrics,
       RegistrationService,
       SessionStarter,
       LocalAuthService,

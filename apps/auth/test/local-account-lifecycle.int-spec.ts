@@ -49,6 +49,18 @@ describe('a student with a local account', () => {
     expect(a.user.appName).toBe(username);
   });
 
+  it('ends the browser\'s previous session when it signs in again', async () => {
+    const browser = new Browser(auth.url);
+    await browser.post('/auth/local/signin', { username, password });
+    const previous = browser.cookies.get('imad_session')!;
+    expect((await browser.post('/auth/local/signin', { username, password })).status).toBe(200);
+    expect(browser.cookies.get('imad_session')).not.toBe(previous);
+    const old = new Browser(auth.url);
+    old.cookies.set('imad_session', previous);
+    expect((await old.get('/auth/session')).status).toBe(401);
+    expect((await browser.get('/auth/session')).status).toBe(200);
+  });
+
   it('signs out everywhere: every browser of the student loses its session, other students keep theirs', async () => {
     const laptop = new Browser(auth.url);
     const phone = new Browser(auth.url);
@@ -76,6 +88,12 @@ describe('a student with a local account', () => {
     const res = await new Browser(auth.url).post('/auth/local/signup', { username: username.toUpperCase(), password });
     expect(res.status).toBe(409);
     expect(await errorOf(res)).toMatchObject({ code: 'AUTH.USERNAME_TAKEN', field: 'username' });
+  });
+
+  it('counts sessions started and refusals on /metrics', async () => {
+    const text = await (await fetch(`${auth.url}/metrics`)).text();
+    expect(Number(/imad_auth_sessions_started_total\{[^}]*provider="local"[^}]*\} (\d+)/.exec(text)?.[1])).toBeGreaterThanOrEqual(7);
+    expect(text).toMatch(/imad_auth_errors_total\{[^}]*code="AUTH.USERNAME_TAKEN"[^}]*\} 1/);
   });
 
   it('never writes the password to the logs', () => {

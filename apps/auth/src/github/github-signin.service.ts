@@ -36,8 +36,8 @@ export class GitHubSignInService {
     return { location: this.github.authorizeUrl({ state, redirectUri, scopes: GITHUB_SCOPES }), binding };
   }
 
-  async complete(query: CallbackQuery, binding: string | undefined, redirectUri: string): Promise<{ issued: IssuedSession; returnTo: string }> {
-    const { returnTo } = await this.states.consume(query.state, binding);
+  async complete(query: CallbackQuery, cookies: { binding?: string; session?: string }, redirectUri: string): Promise<{ issued: IssuedSession; returnTo: string }> {
+    const { returnTo } = await this.states.consume(query.state, cookies.binding);
     if (query.error) {
       // access_denied: the student pressed Cancel on GitHub's consent screen.
       throw new AppError('AUTH.GITHUB_DENIED', 'You did not give imad access on GitHub, so you are not signed in. To use imad, sign in again and press "Authorize".', { githubError: query.error });
@@ -52,6 +52,6 @@ export class GitHubSignInService {
     if (result.outcome === 'taken') throw new AppError('AUTH.INTERNAL', 'upsert answered taken');
     await this.vault.put(result.account.userId, token, { scopes });
     this.logger.info({ userId: result.account.userId, outcome: result.outcome, scopes }, 'signed in with GitHub');
-    return { issued: await this.starter.start(result.account), returnTo };
+    return { issued: await this.starter.start(result.account, cookies.session), returnTo };
   }
 }

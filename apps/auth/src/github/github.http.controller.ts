@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { readCookie, serializeCookie, sessionCookies, type CookiePolicy } from '@imad/sessions';
+import { readCookie, serializeCookie, SESSION_COOKIE, sessionCookies, type CookiePolicy } from '@imad/sessions';
 import type { Config } from '../config';
 import { AuthErrors } from '../errors';
 import { CONFIG, COOKIE_POLICY } from '../tokens';
@@ -36,7 +36,8 @@ export class GitHubHttpController {
     this.requireGitHub();
     // The binding cookie is spent whatever happens next; set before any error page is sent.
     res.setHeader('Set-Cookie', this.bindingCookie('', 0));
-    const { issued, returnTo } = await this.signIn.complete(pickStrings(query), readCookie(req.headers.cookie, BINDING_COOKIE), this.callbackUrl());
+    const cookies = { binding: readCookie(req.headers.cookie, BINDING_COOKIE), session: readCookie(req.headers.cookie, SESSION_COOKIE) };
+    const { issued, returnTo } = await this.signIn.complete(pickStrings(query), cookies, this.callbackUrl());
     res.setHeader('Set-Cookie', [this.bindingCookie('', 0), ...sessionCookies(issued, this.cookies)]);
     res.setHeader('Cache-Control', 'no-store');
     res.redirect(302, `${this.publicBase}${returnTo}`);

@@ -1,7 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import { AppError } from '@imad/contracts';
-import type { Logger } from '@imad/observability';
-import { sendError } from './send-error';
+import { sendError, type ErrorSink } from './send-error';
 
 interface BodyParserError extends Error {
   type?: string;
@@ -13,11 +12,11 @@ interface BodyParserError extends Error {
  * Express error handler for what the JSON body parser refuses before any route runs
  * (too large → 413, not JSON → 400 saying where, unsupported charset → 415).
  */
-export function bodyErrorHandler(publicUrl: string, logger: Logger) {
+export function bodyErrorHandler(sink: ErrorSink) {
   return (err: BodyParserError, req: Request, res: Response, next: NextFunction): void => {
     const error = toAppError(err);
     if (!error) return next(err);
-    sendError(req, res, error, publicUrl, logger);
+    sendError(req, res, error, sink);
   };
 }
 

@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Logger } from '@imad/observability';
 import type { Config } from '../config';
+import { AuthMetrics } from '../metrics';
 import { bodyErrorHandler } from './body-errors';
 import { HttpErrorFilter } from './error.filter';
 
@@ -11,6 +12,7 @@ export const AUTH_BODY_LIMIT = '16kb';
 export function configureHttp(app: NestExpressApplication, config: Config, logger: Logger): void {
   // The gateway (loopback or a private pod address) forwards X-Forwarded-For; nobody else is believed.
   app.set('trust proxy', 'loopback, linklocal, uniquelocal');
-  app.use(bodyErrorHandler(config.PUBLIC_URL, logger));
-  app.useGlobalFilters(new HttpErrorFilter(config.PUBLIC_URL, logger));
+  const sink = { publicUrl: config.PUBLIC_URL, logger, metrics: app.get(AuthMetrics) };
+  app.use(bodyErrorHandler(sink));
+  app.useGlobalFilters(new HttpErrorFilter(sink));
 }

@@ -34,6 +34,7 @@ export function pageFor(code: string, publicUrl: string): Pick<ErrorPage, 'title
   const home = { href: publicUrl, label: 'Back to imad' };
   const retryGitHub = { href: `${publicUrl.replace(/\/+$/, '')}/auth/github`, label: 'Sign in with GitHub again' };
   if (code.startsWith('AUTH.GITHUB_') || code.startsWith('AUTH.STATE_')) return { title: 'Signing in with GitHub did not work', action: retryGitHub };
+  if (code === 'AUTH.PROVIDER_DISABLED') return { title: 'This way of signing in is not enabled', action: home };
   if (code === 'AUTH.RATE_LIMITED') return { title: 'Too many attempts', action: home };
   if (code === 'AUTH.NO_SESSION') return { title: 'You are not signed in', action: home };
   if (code.startsWith('REQUEST.')) return { title: 'That request could not be understood', action: home };

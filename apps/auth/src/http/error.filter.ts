@@ -1,19 +1,18 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, isAppError } from '@imad/contracts';
-import type { Logger } from '@imad/observability';
-import { sendError } from './send-error';
+import { sendError, type ErrorSink } from './send-error';
 
 /** Turns anything a handler throws into the browser-facing error shape (JSON or page). */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
-  constructor(private readonly publicUrl: string, private readonly logger: Logger) {}
+  constructor(private readonly sink: ErrorSink) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const { error, status } = toAppError(exception);
-    sendError(req, res, error, this.publicUrl, this.logger, status);
+    sendError(req, res, error, this.sink, status);
   }
 }
 

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { AppError } from '@imad/contracts';
 import { currentContext, type Logger } from '@imad/observability';
 import { statusOf } from '../errors';
+import type { AuthMetrics } from '../metrics';
 import { pageFor, renderErrorPage } from './error-page';
 
 /**
@@ -9,7 +10,15 @@ import { pageFor, renderErrorPage } from './error-page';
  * details? } }` for fetch/XHR (anything preferring JSON, including `*\/*`), a small HTML
  * page for a browser navigation (Accept prefers text/html).
  */
-export function sendError(req: Request, res: Response, error: AppError, publicUrl: string, logger: Logger, status = statusOf(error.code)): void {
+export interface ErrorSink {
+  publicUrl: string;
+  logger: Logger;
+  metrics?: AuthMetrics;
+}
+
+export function sendError(req: Request, res: Response, error: AppError, sink: ErrorSink, status = statusOf(error.code)): void {
+  const { publicUrl, logger } = sink;
+  sink.metrics?.refusals.inc({ code: error.code, status: String(status) });
   const field = typeof error.details?.field === 'string' ? error.details.field : undefined;
   if (status >= 500) logger.error({ err: error.cause ?? error, code: error.code, status }, error.message);
   else logger.info({ code: error.code, status, path: req.path }, `refused: ${error.message}`);

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { checkSameOrigin, sessionCookies, type CookiePolicy } from '@imad/sessions';
+import { checkSameOrigin, readCookie, SESSION_COOKIE, sessionCookies, type CookiePolicy } from '@imad/sessions';
+import type { Account } from '../accounts/account';
 import type { Config } from '../config';
 import { AuthErrors } from '../errors';
 import { clientIp } from '../http/client-ip';
@@ -25,7 +26,7 @@ export class LocalHttpController {
   async signUp(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     this.guard(req);
     const account = await this.local.signUp(jsonBody(req, signUpSchema), clientIp(req));
-    return this.startSession(account, res);
+    return this.startSession(account, req, res);
   }
 
   @Post('signin')
@@ -33,7 +34,7 @@ export class LocalHttpController {
   async signIn(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
     this.guard(req);
     const account = await this.local.signIn(jsonBody(req, signInSchema), clientIp(req));
-    return this.startSession(account, res);
+    return this.startSession(account, req, res);
   }
 
   private guard(req: Request): void {
@@ -44,8 +45,8 @@ export class LocalHttpController {
     if (!origin.ok) throw AuthErrors.originRefused(origin.reason);
   }
 
-  private async startSession(account: Parameters<SessionStarter['start']>[0], res: Response) {
-    const issued = await this.starter.start(account);
+  private async startSession(account: Account, req: Request, res: Response) {
+    const issued = await this.starter.start(account, readCookie(req.headers.cookie, SESSION_COOKIE));
     res.setHeader('Set-Cookie', sessionCookies(issued, this.cookies));
     res.setHeader('Cache-Control', 'no-store');
     return { user: issued.session.user };

@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { LOGGER, type Logger } from '@imad/observability';
 import type { Account } from '../accounts/account';
 import { ACCOUNT_STORE, type AccountStore } from '../accounts/account-store';
 import { AuthErrors } from '../errors';
+import { AuthMetrics } from '../metrics';
 import { USER_EVENTS, type UserEvents } from './user-events';
 
 const LEASE_MS = 30_000;
@@ -21,6 +22,7 @@ export class RegistrationService {
     @Inject(ACCOUNT_STORE) private readonly accounts: AccountStore,
     @Inject(USER_EVENTS) private readonly events: UserEvents,
     @Inject(LOGGER) private readonly logger: Logger,
+    @Optional() @Inject(AuthMetrics) private readonly metrics?: AuthMetrics,
   ) {}
 
   async ensureRegistered(account: Account): Promise<void> {
@@ -36,6 +38,7 @@ export class RegistrationService {
         throw AuthErrors.unavailable('finish setting up your account', error);
       }
       await this.accounts.markRegistered(account.userId, new Date().toISOString());
+      this.metrics?.usersRegistered.inc({ provider: account.provider });
       this.logger.info({ userId: account.userId, appName: account.appName, provider: account.provider }, 'user registered');
     } finally {
       await this.accounts.releaseRegistration(account.userId);

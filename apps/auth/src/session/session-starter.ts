@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { enrichContext } from '@imad/observability';
 import { SessionStore, type IssuedSession } from '@imad/sessions';
 import type { Account } from '../accounts/account';
+import { AuthMetrics } from '../metrics';
 import { RegistrationService } from '../registration/registration.service';
 
 /**
@@ -13,11 +14,16 @@ export class SessionStarter {
   constructor(
     @Inject(RegistrationService) private readonly registration: RegistrationService,
     @Inject(SessionStore) private readonly sessions: SessionStore,
+    @Inject(AuthMetrics) private readonly metrics: AuthMetrics,
   ) {}
 
-  async start(account: Account): Promise<IssuedSession> {
+  /** `previousId`: the browser's current session cookie, ended so a sign-in never leaves an orphan behind. */
+  async start(account: Account, previousId?: string): Promise<IssuedSession> {
     enrichContext({ userId: account.userId });
     await this.registration.ensureRegistered(account);
-    return this.sessions.create({ userId: account.userId, login: account.login, appName: account.appName, provider: account.provider });
+    await this.sessions.destroy(previousId);
+    const issued = await this.sessions.create({ userId: account.userId, login: account.login, appName: account.appName, provider: account.provider });
+    this.metrics.sessionsStarted.inc({ provider: account.provider });
+    return issued;
   }
 }
