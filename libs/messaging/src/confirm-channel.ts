@@ -11,16 +11,18 @@ import type { AmqpConnection } from './connection';
  */
 export class ConfirmPublisher {
   private channel?: Promise<ConfirmChannel>;
+  // The open channel itself: the hot path publishes without an extra await.
+  private ready?: ConfirmChannel;
   private drained?: Promise<unknown>;
   // messageId → "was returned as unroutable", for mandatory publishes.
   private readonly returned = new Set<string>();
 
   constructor(private readonly connection: AmqpConnection, private readonly logger: Logger) {
-    connection.on('disconnected', () => (this.channel = undefined));
+    connection.on('disconnected', () => this.forget());
   }
 
   async publish(exchange: string, routingKey: string, content: Buffer, options: Options.Publish, what: string): Promise<void> {
-    const ch = await this.open(what);
+    const ch = this.ready ?? (await this.open(what));
     if (this.drained) await this.drained;
     const id = options.messageId;
     await new Promise<void>((resolve, reject) => {
@@ -40,18 +42,25 @@ export class ConfirmPublisher {
     });
   }
 
+  /** Drops the channel (connection lost or channel closed): the next publish re-opens. */
+  private forget(): void {
+    this.channel = undefined;
+    this.ready = undefined;
+    this.drained = undefined;
+  }
+
   private open(what: string): Promise<ConfirmChannel> {
     if (this.channel) return this.channel;
     const model = this.connection.current(`${what} was not sent`);
     const opening = model.createConfirmChannel().then((ch) => {
       ch.on('error', (error: Error) => this.logger.warn({ err: error }, 'publisher channel closed by the broker'));
       ch.on('close', () => {
-        if (this.channel === opening) this.channel = undefined;
-        this.drained = undefined;
+        if (this.channel === opening) this.forget();
       });
       ch.on('return', (msg: Message) => {
         if (msg.properties.messageId) this.returned.add(msg.properties.messageId);
       });
+      if (this.channel === opening) this.ready = ch;
       return ch;
     });
     opening.catch(() => {

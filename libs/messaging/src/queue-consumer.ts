@@ -1,7 +1,8 @@
-import type { ChannelModel, ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { ChannelModel, ConfirmChannel } from 'amqplib';
 import type { MessageContract } from '@imad/contracts';
 import type { Logger } from '@imad/observability';
 import { handleDelivery, type Handler } from './delivery';
+import { InFlight } from './in-flight';
 import type { MessagingMetrics } from './metrics';
 import { retryQueues, type RetryPolicy } from './retry-policy';
 import { declareRetryQueue, declareWorkQueue } from './topology';
@@ -18,21 +19,17 @@ export interface QueueConsumerSpec<C extends MessageContract> {
 
 /**
  * One queue's consumer: its own confirm channel (acks, and confirmed moves to retry/DLQ
- * queues on the same channel), bounded prefetch, and the set of handlers in flight.
+ * queues on the same channel), bounded prefetch, and the handlers in flight.
  */
 export class QueueConsumer<C extends MessageContract = MessageContract> {
   private channel?: ConfirmChannel;
   private consumerTag?: string;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
   private stopping = false;
   private model?: ChannelModel;
   private starting?: Promise<void>;
 
   constructor(readonly spec: QueueConsumerSpec<C>, private readonly logger: Logger, private readonly metrics: MessagingMetrics, private readonly reopen: () => void) {}
-
-  get active(): number {
-    return this.inFlight.size;
-  }
 
   /** Subscribes on this connection; a no-op if already subscribed (or subscribing) on it. */
   start(model: ChannelModel): Promise<void> {
@@ -44,6 +41,19 @@ export class QueueConsumer<C extends MessageContract = MessageContract> {
     });
     this.starting = starting;
     return starting;
+  }
+
+  /** Stop taking messages, let running handlers finish (up to `timeoutMs`), then close. */
+  async stop(timeoutMs: number): Promise<void> {
+    this.stopping = true;
+    const ch = this.channel;
+    if (ch && this.consumerTag) await ch.cancel(this.consumerTag).catch(() => undefined);
+    if (!(await this.inFlight.settled(timeoutMs))) {
+      // Unacked messages go back to the queue when the channel closes: returned, not lost.
+      this.logger.warn({ queue: this.spec.queue, inFlight: this.inFlight.size }, 'handlers still running at shutdown; their messages return to the queue');
+    }
+    this.channel = undefined;
+    await ch?.close().catch(() => undefined);
   }
 
   private async open(model: ChannelModel): Promise<void> {
@@ -59,14 +69,14 @@ export class QueueConsumer<C extends MessageContract = MessageContract> {
     try {
       await ch.prefetch(prefetch);
       await declareWorkQueue(ch, queue, deliveryLimit);
-      for (const retry of retryQueues(queue, policy)) await declareRetryQueue(ch, queue, retry.name, retry.delayMs);
+      for (const r of retryQueues(queue, policy)) await declareRetryQueue(ch, queue, r.name, r.delayMs);
       for (const b of bindings) await ch.bindQueue(queue, b.exchange, b.routingKey);
       this.channel = ch;
       const ctx = { ch, queue, contract: this.spec.contract, handler: this.spec.handler, policy, logger: this.logger, metrics: this.metrics };
-      const { consumerTag } = await ch.consume(queue, (msg: ConsumeMessage | null) => {
-        if (!msg) return this.onCancelled(ch);
-        const running = handleDelivery(ctx, msg).finally(() => this.inFlight.delete(running));
-        this.inFlight.add(running);
+      const { consumerTag } = await ch.consume(queue, (msg) => {
+        // null: the broker cancelled us (queue deleted); closing the channel re-subscribes.
+        if (!msg) return void ch.close().catch(() => undefined);
+        this.inFlight.track(handleDelivery(ctx, msg));
       }, { noAck: false });
       this.consumerTag = consumerTag;
     } catch (error) {
@@ -74,26 +84,5 @@ export class QueueConsumer<C extends MessageContract = MessageContract> {
       await ch.close().catch(() => undefined);
       throw error;
     }
-  }
-
-  /** Stop taking messages, let running handlers finish (up to `timeoutMs`), then close. */
-  async stop(timeoutMs: number): Promise<void> {
-    this.stopping = true;
-    const ch = this.channel;
-    if (ch && this.consumerTag) await ch.cancel(this.consumerTag).catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const outcome = await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
-    clearTimeout(timer);
-    // Unacked messages go back to the queue when the channel closes: returned, not lost.
-    if (outcome === 'timeout') this.logger.warn({ queue: this.spec.queue, inFlight: this.inFlight.size }, 'handlers still running at shutdown; their messages return to the queue');
-    this.channel = undefined;
-    await ch?.close().catch(() => undefined);
-  }
-
-  private onCancelled(ch: ConfirmChannel): void {
-    // The broker cancelled us (queue deleted or failed over): drop this channel and re-open.
-    this.logger.warn({ queue: this.spec.queue }, 'consumer cancelled by the broker; re-subscribing');
-    void ch.close().catch(() => undefined);
   }
 }

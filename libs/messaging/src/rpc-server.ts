@@ -1,30 +1,31 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
-import { AppError, decodeEnvelope, formatIssues, type RequestOf, type ResponseOf, type RpcContract } from '@imad/contracts';
+import type { RpcContract } from '@imad/contracts';
 import { runWithContext, type Logger } from '@imad/observability';
 import type { AmqpConnection } from './connection';
-import { describeError } from './errors';
 import { H } from './headers';
-import { encodeReply, requestContract, type RpcReply } from './rpc-wire';
+import { InFlight } from './in-flight';
+import { answer, type RpcHandler } from './rpc-answer';
+import { encodeReply } from './rpc-wire';
 import { rpcQueueName } from './topology';
 
-export type RpcHandler<C extends RpcContract> = (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+export type { RpcHandler } from './rpc-answer';
 
 interface Served {
   contract: RpcContract;
   handler: RpcHandler<RpcContract>;
   channel?: Channel;
   tag?: string;
+  opening?: Promise<void>;
 }
 
 /**
- * Serves RPC contracts from `rpc.<method>` queues (several instances share one queue).
- * Every request gets exactly one reply: the validated response, the handler's AppError, or
- * RPC.BAD_REQUEST / RPC.INTERNAL. Requests are acked after the reply; RPCs are not retried
- * (the caller's timeout decides), so a bad request is answered, not dead-lettered.
+ * Serves RPC contracts from `rpc.<method>` queues (instances of a service share the queue).
+ * Requests are acked once answered; RPCs are not retried or dead-lettered (the caller's
+ * timeout decides), so a bad request gets an error reply instead.
  */
 export class RpcServer {
   private readonly served = new Map<string, Served>();
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly inFlight = new InFlight();
   private readonly logger: Logger;
   private stopped = false;
 
@@ -42,44 +43,53 @@ export class RpcServer {
     if (this.connection.isConnected) await this.open(this.connection.current(), entry);
   }
 
-  /** Stop taking requests, answer the ones running, close. */
+  /** Stop taking requests, answer the ones running (up to `timeoutMs`), close. */
   async stop(timeoutMs = 25_000): Promise<void> {
     this.stopped = true;
     for (const entry of this.served.values()) if (entry.channel && entry.tag) await entry.channel.cancel(entry.tag).catch(() => undefined);
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-    clearTimeout(timer);
-    for (const entry of this.served.values()) await entry.channel?.close().catch(() => undefined);
+    await this.inFlight.settled(timeoutMs);
+    for (const entry of this.served.values()) {
+      const ch = entry.channel;
+      entry.channel = undefined;
+      await ch?.close().catch(() => undefined);
+    }
   }
 
-  private async open(model: ChannelModel, entry: Served): Promise<void> {
-    if (this.stopped) return;
+  private open(model: ChannelModel, entry: Served): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    // The connect hook and a channel-error re-open may race: one subscription per entry.
+    entry.opening ??= this.subscribe(model, entry).finally(() => (entry.opening = undefined));
+    return entry.opening;
+  }
+
+  private async subscribe(model: ChannelModel, entry: Served): Promise<void> {
     const queue = rpcQueueName(entry.contract.method);
     const ch = await model.createChannel();
     ch.on('error', (error: Error) => this.logger.warn({ err: error, queue }, 'RPC server channel closed by the broker'));
+    ch.on('close', () => {
+      if (entry.channel !== ch) return;
+      entry.channel = undefined;
+      this.reopenSoon(entry);
+    });
     await ch.prefetch(this.defaults.prefetch ?? 10);
-    // Classic and durable; requests carry a per-message TTL (the caller's timeout).
+    // Classic and durable; each request carries a TTL (the caller's timeout) instead.
     await ch.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'classic' } });
     entry.channel = ch;
     const { consumerTag } = await ch.consume(queue, (msg) => {
-      if (!msg) return;
-      const running = this.answer(ch, entry, msg).finally(() => this.inFlight.delete(running));
-      this.inFlight.add(running);
+      if (!msg) return void ch.close().catch(() => undefined);
+      this.inFlight.track(this.reply(ch, entry, msg));
     });
     entry.tag = consumerTag;
   }
 
-  private answer(ch: Channel, entry: Served, msg: ConsumeMessage): Promise<void> {
-    const messageId = msg.properties.correlationId ?? msg.properties.messageId ?? 'rpc';
-    const requestId = msg.properties.headers?.[H.requestId] as string | undefined;
-    return runWithContext({ messageId, ...(requestId ? { requestId } : {}) }, async () => {
-      const reply = await this.run(entry, msg);
+  private reply(ch: Channel, entry: Served, msg: ConsumeMessage): Promise<void> {
+    const { correlationId, replyTo, headers } = msg.properties;
+    const requestId = headers?.[H.requestId] as string | undefined;
+    return runWithContext({ messageId: correlationId ?? 'rpc', ...(requestId ? { requestId } : {}) }, async () => {
+      const reply = await answer(entry.contract, entry.handler, msg, this.logger);
       try {
-        if (msg.properties.replyTo) {
-          ch.sendToQueue(msg.properties.replyTo, encodeReply(reply), { correlationId: msg.properties.correlationId, contentType: 'application/json' });
-        } else {
-          this.logger.warn({ method: entry.contract.method }, 'RPC request without replyTo; nobody to answer');
-        }
+        if (replyTo) ch.sendToQueue(replyTo, encodeReply(reply), { correlationId, contentType: 'application/json' });
+        else this.logger.warn({ method: entry.contract.method }, 'RPC request without replyTo; nobody to answer');
         ch.ack(msg);
       } catch (error) {
         this.logger.warn({ err: error }, 'could not answer the RPC request (channel closed)');
@@ -87,21 +97,14 @@ export class RpcServer {
     });
   }
 
-  private async run(entry: Served, msg: ConsumeMessage): Promise<RpcReply> {
-    const { method } = entry.contract;
-    const decoded = decodeEnvelope(requestContract(entry.contract), msg.content);
-    if (!decoded.ok) return { ok: false, error: { code: 'RPC.BAD_REQUEST', message: `invalid ${method} request: ${decoded.reason}` } };
-    try {
-      const result = await entry.handler(decoded.envelope.payload);
-      const checked = entry.contract.response.safeParse(result);
-      if (checked.success) return { ok: true, result: checked.data };
-      this.logger.error({ method, issues: formatIssues(checked.error) }, 'RPC handler returned a response that breaks its contract');
-      return { ok: false, error: { code: 'RPC.BAD_RESPONSE', message: `${method} produced an invalid response: ${formatIssues(checked.error)}` } };
-    } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toJSON() };
-      // Unexpected: log it whole here, send the caller a stable code without internals.
-      this.logger.error({ err: error, method, error: describeError(error) }, 'RPC handler failed');
-      return { ok: false, error: { code: 'RPC.INTERNAL', message: `${method} failed unexpectedly; see the serving service's logs` } };
-    }
+  private reopenSoon(entry: Served): void {
+    // Connection loss is handled by the connect hook; this is a channel-only failure.
+    setTimeout(() => {
+      if (this.stopped || entry.channel || entry.opening || !this.connection.isConnected) return;
+      this.open(this.connection.current(), entry).catch((error) => {
+        this.logger.error({ err: error, method: entry.contract.method }, 'could not serve again; retrying');
+        this.reopenSoon(entry);
+      });
+    }, 1_000).unref();
   }
 }

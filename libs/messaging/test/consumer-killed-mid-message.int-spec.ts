@@ -39,6 +39,7 @@ describe('a consumer process killed mid-message', () => {
     // Declares the queue the way every consumer does, then leaves it to the child.
     const declare = await stack('crash-declare');
     await declare.consumers.consume({ queue, contract: Job, handler: async () => undefined });
+    await declare.stop();
 
     const started = startChild(queue);
     child = started.child;
