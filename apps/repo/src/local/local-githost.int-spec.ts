@@ -83,4 +83,31 @@ describe('LocalGitHost on real bare repositories', () => {
     const listed = (await git(['ls-tree', 'refs/heads/main', '--', 'start.sh'], { gitDir })).stdout.toString();
     expect(listed.startsWith('100755 blob')).toBe(true);
   });
+
+  it('saves names with spaces, quotes, backslashes and non-ASCII letters exactly', async () => {
+    const { head } = await host.provision({ userId: 'u_testuser1', login: 'ada', appName: 'names' });
+    const names = ['my notes.txt', 'say "hi".md', 'back\\slash.js', 'café/ünïcode ✓.txt', '"leading-quote'];
+    const result = await host.commit(ref('names'), { baseCommit: head, message: 'names', changes: changes(names.map((p) => ({ op: 'upsert', path: p, content: p }))) });
+    const listed = (await git(['ls-tree', '-r', '-z', '--name-only', result.commit], { gitDir: host.layout.gitDir('names') })).stdout.toString().split('\0');
+    for (const name of names) {
+      expect(listed).toContain(name);
+      expect((await host.read(ref('names'), name)).content).toBe(name);
+    }
+  });
+
+  it('folds the per-save packs together as saves accumulate', async () => {
+    let { head } = await host.provision({ userId: 'u_testuser1', login: 'ada', appName: 'packs' });
+    const gitDir = host.layout.gitDir('packs');
+    await git(['config', 'gc.autoPackLimit', '4'], { gitDir });
+    await git(['config', 'gc.autoDetach', 'false'], { gitDir });
+    for (let i = 0; i < 45; i++) {
+      head = (await host.commit(ref('packs'), { baseCommit: head, message: `save ${i}`, changes: changes([{ op: 'upsert', path: 'n.txt', content: `${i}` }]) })).commit;
+    }
+    const packs = async () => (await readdir(path.join(gitDir, 'objects/pack'))).filter((f) => f.endsWith('.pack')).length;
+    const deadline = Date.now() + 20_000;
+    while ((await packs()) > 10 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    expect(await packs()).toBeLessThanOrEqual(10);
+    expect((await git(['fsck', '--no-progress'], { gitDir })).code).toBe(0);
+    expect((await host.read(ref('packs'), 'n.txt')).content).toBe('44');
+  });
 });

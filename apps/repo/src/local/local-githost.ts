@@ -4,6 +4,7 @@ import type { CommitId, RepoInfo } from '@imad/contracts';
 import type { CommitRequest, CommitResult, GitHost, ProvisionTarget, RepoRef, RevertRequest } from '../core/githost.port';
 import { RepoErrors } from '../core/repo-errors';
 import { BlobKinds } from './blob-kinds';
+import { Housekeeping } from './housekeeping';
 import { KeyedMutex } from './keyed-mutex';
 import { LocalLayout } from './layout';
 import { commitChanges } from './local-commit';
@@ -34,6 +35,7 @@ export class LocalGitHost implements GitHost {
   readonly layout: LocalLayout;
   private readonly writes = new KeyedMutex();
   private readonly kinds = new BlobKinds();
+  private readonly housekeeping = new Housekeeping();
   private readonly templateGitDir: string;
   private template?: Promise<string>;
 
@@ -74,8 +76,10 @@ export class LocalGitHost implements GitHost {
 
   async commit(repo: RepoRef, request: CommitRequest): Promise<CommitResult> {
     const gitDir = await this.existing(repo);
-    const ctx = { gitDir, tmpDir: this.layout.tmpDir, ref: REF, author: identity(repo) };
-    return this.writes.run(repo.appName, () => commitChanges(ctx, request.baseCommit, request.message, request.changes));
+    const ctx = { gitDir, ref: REF, author: identity(repo) };
+    const result = await this.writes.run(repo.appName, () => commitChanges(ctx, request.baseCommit, request.message, request.changes));
+    if (!result.unchanged) this.housekeeping.saved(gitDir);
+    return result;
   }
 
   async history(repo: RepoRef, query: { path?: string; limit: number }) {
