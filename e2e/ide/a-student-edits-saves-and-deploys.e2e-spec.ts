@@ -61,8 +61,7 @@ test('Ctrl+S saves it as a commit that appears in the save history', async () =>
 });
 
 test('Deploy goes live and the status line links to the app', async () => {
-  const phase = await ide.deployAndWait();
-  await shots.take(page, 'deploy-ready');
+  const phase = await ide.deployAndWait().finally(() => shots.take(page, 'deploy-ready'));
   console.log(`phases seen: ${(await ide.phasesSeen()).join(' → ')}; status: ${await ide.statusText()}`);
   expect(phase).toBe('ready');
   appLink = (await page.locator('[data-testid="status-app-link"]').getAttribute('href')) ?? '';
@@ -70,6 +69,7 @@ test('Deploy goes live and the status line links to the app', async () => {
 });
 
 test('the app at its link shows the edited greeting', async () => {
+  expect(appLink).not.toBe('');
   const app = await context.newPage();
   try {
     const response = await app.goto(appLink);
@@ -82,13 +82,15 @@ test('the app at its link shows the edited greeting', async () => {
 });
 
 test('an app that throws at start-up fails to deploy and the IDE shows why', async () => {
-  await ide.replaceEditorText(`throw new Error('boom');\n${changeGreeting(original, greeting)}`);
+  const broken = `throw new Error('boom');\n${changeGreeting(original, greeting)}`;
+  await ide.replaceEditorText(broken);
+  expect(await ide.editorText()).toBe(broken);
   const saved = await ide.saveWithKeyboard();
   expect(saved.message).toContain('server.js');
   await shots.take(page, 'broken-saved');
-  const phase = await ide.deployAndWait();
+  const phase = await ide.deployAndWait().finally(() => shots.take(page, 'deploy-failed'));
   await page.locator('[data-testid="deploy-details"]', { hasText: 'boom' }).waitFor({ timeout: 30_000 });
-  await shots.take(page, 'deploy-failed');
+  await shots.take(page, 'deploy-failed-with-log');
   console.log(`phases seen: ${(await ide.phasesSeen()).join(' → ')}; status: ${await ide.statusText()}`);
   expect(phase).toBe('failed');
   expect(await page.locator('[data-testid="deploy-details"]').innerText()).toContain('boom');

@@ -121,14 +121,21 @@ export class IdePage {
     const previous = (await line.getAttribute('data-deploy-id')) ?? '';
     await this.recordPhases();
     await this.page.locator(this.testid('deploy-button')).click();
-    await this.page.waitForFunction(
-      ({ previous, terminal }) => {
-        const el = document.querySelector<HTMLElement>('[data-testid="status-line"]');
-        return !!el && !!el.dataset.deployId && el.dataset.deployId !== previous && terminal.includes(el.dataset.phase ?? '');
-      },
-      { previous, terminal },
-      { timeout: timeoutMs, polling: 250 },
-    );
+    try {
+      await this.page.waitForFunction(
+        ({ previous, terminal }) => {
+          const el = document.querySelector<HTMLElement>('[data-testid="status-line"]');
+          return !!el && !!el.dataset.deployId && el.dataset.deployId !== previous && terminal.includes(el.dataset.phase ?? '');
+        },
+        { previous, terminal },
+        { timeout: timeoutMs, polling: 250 },
+      );
+    } catch (error) {
+      throw new Error(
+        `the deploy did not finish within ${timeoutMs / 1000} s: the status line says "${await this.statusText()}"; phases seen: ${(await this.phasesSeen()).join(' → ') || 'none'}`,
+        { cause: error },
+      );
+    }
     return (await line.getAttribute('data-phase')) ?? '';
   }
 

@@ -24,6 +24,11 @@ describe('status line text', () => {
     expect(statusText(status({})).headline).toBe('Queued');
   });
 
+  test('a rush is mentioned only when there is a queue ahead', () => {
+    expect(statusText(status({ queuePosition: 40 })).detail).toMatch(/Many students/);
+    expect(statusText(status({})).detail).not.toMatch(/Many students/);
+  });
+
   test('applying and rolling out are busy and name the save', () => {
     expect(statusText(status({ phase: 'applying' }))).toMatchObject({ tone: 'busy', headline: 'Preparing your app…' });
     expect(statusText(status({ phase: 'applying' })).detail).toContain('0123456');

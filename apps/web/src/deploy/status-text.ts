@@ -26,7 +26,12 @@ export function statusText(status: DeployStatus | null | undefined): StatusText 
   const short = status.commit ? ` (save ${status.commit.slice(0, 7)})` : '';
   switch (status.phase) {
     case 'queued':
-      return { phase: 'queued', tone: 'busy', headline: `Queued${queueText(status.queuePosition)}`, detail: 'Many students are deploying; yours starts soon.' };
+      return {
+        phase: 'queued',
+        tone: 'busy',
+        headline: `Queued${queueText(status.queuePosition)}`,
+        detail: status.queuePosition ? 'Many students are deploying right now; yours starts soon.' : 'Waiting for a deployer to pick it up.',
+      };
     case 'applying':
       return { phase: 'applying', tone: 'busy', headline: 'Preparing your app…', detail: `Fetching your code${short} and installing packages.` };
     case 'rolling-out':

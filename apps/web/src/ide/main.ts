@@ -2,6 +2,7 @@ import '../styles/base.css';
 import '../styles/ide.css';
 import { api } from '../api/client';
 import { ApiError } from '../api/http';
+import { retryTransient } from '../api/retry';
 import { h } from '../ui/dom';
 import { Workspace } from '../workspace/workspace';
 import { Ide } from './ide';
@@ -11,7 +12,14 @@ import { installSessionGuard } from './session-guard';
 async function boot(root: HTMLElement): Promise<void> {
   try {
     const me = await api.me();
-    const tree = await api.tree();
+    // Right after sign-up the repository is still being copied from the course template.
+    const tree = await retryTransient(() => api.tree(), {
+      deadlineMs: 90_000,
+      onWait: (error) => {
+        const text = error.code === 'REPO.NOT_READY' ? 'Setting up your project from the course template…' : 'Waiting for imad to answer…';
+        root.replaceChildren(h('p', { class: 'loading', role: 'status', 'data-testid': 'workspace-preparing' }, text));
+      },
+    });
     const ide = new Ide(me, new Workspace(tree.head, tree.entries), root);
     installSessionGuard(ide);
     await ide.start();

@@ -1,4 +1,4 @@
-import type { DeployStatus } from '../deploy/deploy-status';
+import { DeployStatus, isTerminal } from '../deploy/deploy-status';
 import { reasonText, statusText } from '../deploy/status-text';
 import { h, replaceChildren } from './dom';
 import { timeAgo } from './time-ago';
@@ -62,7 +62,7 @@ export class DeployPanel {
           h('span', { class: `badge tone-${t.tone}` }, d.phase),
           h('span', { class: 'history-main' }, short ? h('code', {}, short) : '—', isCurrent ? h('span', { class: 'muted small' }, ' (latest)') : null),
           h('time', { class: 'muted small', datetime: d.at, title: d.at }, timeAgo(d.at)),
-          d.commit
+          d.commit && !(isCurrent && !isTerminal(d.phase))
             ? h('button', { type: 'button', class: 'btn btn-small', 'data-testid': 'redeploy-button', 'aria-label': `Redeploy save ${short}`, onclick: () => this.redeploy(d.commit as string) }, 'Redeploy')
             : null,
         );
