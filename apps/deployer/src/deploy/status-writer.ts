@@ -1,0 +1,50 @@
+import { isTerminal, type DeployStatus } from '@imad/contracts';
+import { runWithContext, type Logger } from '@imad/observability';
+import type { StatusInput, StatusStore, TransitionResult } from '@imad/status';
+import type { Clock } from '@imad/status';
+import type { RolloutEvent, RolloutReporter } from '../core/runtime.port';
+import type { DeployerMetrics } from '../metrics/deployer-metrics';
+
+/**
+ * Every status the deployer writes goes through here: the store's rules decide, this
+ * class logs what happened and counts terminal phases and time to ready. It is also the
+ * RolloutReporter the runtimes call once a rollout moves on.
+ */
+export class StatusWriter implements RolloutReporter {
+  constructor(
+    private readonly store: StatusStore,
+    private readonly metrics: DeployerMetrics,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly runtime: string,
+    private readonly urlOf: (app: string) => string,
+  ) {}
+
+  async write(status: StatusInput, requestedAt?: string): Promise<TransitionResult> {
+    const withUrl: StatusInput = status.phase === 'ready' && !status.url ? { ...status, url: this.urlOf(status.app) } : status;
+    const result = await this.store.transition(withUrl);
+    const fields = { phase: status.phase, reason: status.reason, revision: status.revision, outcome: result.outcome };
+    if (result.written) {
+      this.logger.info(fields, `deploy ${status.phase}${status.reason ? ` (${status.reason})` : ''}`);
+      if (isTerminal(status.phase)) this.onTerminal(status as DeployStatus, requestedAt);
+    } else {
+      this.logger.debug(fields, `status ${status.phase} not written: ${result.outcome}`);
+    }
+    return result;
+  }
+
+  report(event: RolloutEvent): Promise<void> {
+    return runWithContext({ deployId: event.deployId, app: event.app }, async () => {
+      const { requestedAt, ...status } = event;
+      await this.write(status, requestedAt);
+    });
+  }
+
+  private onTerminal(status: DeployStatus, requestedAt?: string): void {
+    this.metrics.terminal.inc({ phase: status.phase, reason: status.reason ?? '' });
+    if (status.phase === 'ready' && requestedAt) {
+      const seconds = (this.clock.now().getTime() - Date.parse(requestedAt)) / 1000;
+      if (seconds >= 0) this.metrics.timeToReady.observe({ runtime: this.runtime }, seconds);
+    }
+  }
+}

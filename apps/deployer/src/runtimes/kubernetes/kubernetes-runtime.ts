@@ -1,0 +1,129 @@
+import type { KubernetesObject, V1Deployment } from '@kubernetes/client-node';
+import { AppError, type AppLogLine } from '@imad/contracts';
+import { appGitCredential } from '@imad/git-credentials';
+import { ANNOTATIONS, appObjects, appRef, LABELS, type ManifestConfig } from '@imad/k8s-manifests';
+import type { Logger } from '@imad/observability';
+import type { Clock } from '@imad/status';
+import { DeployFailure } from '../../core/deploy-failure';
+import type { ApplyOutcome, DeployTarget, RemoveTarget, RolloutReporter, Runtime } from '../../core/runtime.port';
+import { AppliedCache } from './applied-cache';
+import type { KubeApi } from './kube-api';
+import { classifyKubeError } from './kube-errors';
+import { RolloutTracker, type RolloutTrackerOptions } from './rollout-tracker';
+import { REQUESTED_AT } from './tracked-deployment';
+
+export interface KubernetesRuntimeOptions {
+  manifests: ManifestConfig;
+  gitReadSecret: string;
+  tracker: Omit<RolloutTrackerOptions, 'namespaces'>;
+}
+
+/**
+ * Runs apps as Deployments. `apply` server-side applies the app's objects (one field
+ * manager, forced) and returns once they are stored: the RolloutTracker reports the rest.
+ * An older revision never replaces a newer one: the Deployment carries its revision, is
+ * read first, and is applied with that read's resourceVersion, so a concurrent change in
+ * between answers 409 and the check runs again.
+ */
+export class KubernetesRuntime implements Runtime {
+  readonly kind = 'kubernetes';
+  private tracker: RolloutTracker | undefined;
+  private readonly cache = new AppliedCache();
+
+  constructor(
+    private readonly api: KubeApi,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly o: KubernetesRuntimeOptions,
+  ) {}
+
+  async start(reporter: RolloutReporter): Promise<void> {
+    this.tracker = new RolloutTracker(this.api, reporter, this.clock, this.logger, { ...this.o.tracker, namespaces: this.o.manifests.namespaces });
+    await this.tracker.start();
+  }
+
+  async stop(): Promise<void> {
+    await this.tracker?.stop();
+  }
+
+  async apply(t: DeployTarget): Promise<ApplyOutcome> {
+    const objects = appObjects({ ...t, gitCredential: appGitCredential(this.o.gitReadSecret, t.app) }, this.o.manifests);
+    objects.deployment.metadata!.annotations![REQUESTED_AT] = t.requestedAt;
+    const { namespace, name } = objects.ref;
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.api.readDeployment(namespace, name);
+      const running = revisionOf(existing);
+      if (running > t.revision) return { kind: 'stale', runningRevision: running };
+      try {
+        await this.applyOnce(objects.secret);
+        const deployment: V1Deployment = { ...objects.deployment, metadata: { ...objects.deployment.metadata, resourceVersion: existing?.metadata?.resourceVersion } };
+        await this.api.apply(deployment);
+        await this.applyOnce(objects.service);
+        await this.applyOnce(objects.networkPolicy);
+        return { kind: 'accepted' };
+      } catch (error) {
+        const failure = classifyKubeError(error);
+        if (failure?.code === 409 && attempt < 5) continue; // changed since our read: check the revision again
+        if (failure?.code === 422) {
+          throw new DeployFailure('invalid', `The cluster refused this app's objects: ${failure.status.message ?? 'invalid'}`, undefined, { cause: error });
+        }
+        if (failure?.code === 404) {
+          throw new AppError('DEPLOY.NAMESPACE_MISSING', `namespace ${namespace} does not exist; create the app namespaces (APP_NAMESPACES) first`, { namespace }, { cause: error });
+        }
+        throw error;
+      }
+    }
+  }
+
+  async remove(t: RemoveTarget): Promise<ApplyOutcome> {
+    const ref = appRef(t.app, this.o.manifests);
+    const existing = await this.api.readDeployment(ref.namespace, ref.name);
+    const running = revisionOf(existing);
+    if (running > t.revision) return { kind: 'stale', runningRevision: running };
+    const header = (apiVersion: string, kind: string, objectName: string): KubernetesObject => ({ apiVersion, kind, metadata: { name: objectName, namespace: ref.namespace } });
+    const objects = [
+      header('apps/v1', 'Deployment', ref.name),
+      header('v1', 'Service', ref.name),
+      header('networking.k8s.io/v1', 'NetworkPolicy', ref.name),
+      header('v1', 'Secret', ref.secretName),
+    ];
+    this.tracker?.forget(ref.namespace, ref.name);
+    for (const o of objects) {
+      this.cache.forget(o);
+      await this.api.delete(o);
+    }
+    return { kind: 'removed' };
+  }
+
+  async logs(app: string, tail: number): Promise<AppLogLine[]> {
+    const ref = appRef(app, this.o.manifests);
+    const pods = await this.api.listPods(ref.namespace, `${LABELS.instance}=${ref.name}`);
+    const newest = pods.items
+      .filter((p) => !p.metadata?.deletionTimestamp)
+      .sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')))[0];
+    if (!newest?.metadata?.name) return [];
+    const text = await this.api.podLog(ref.namespace, newest.metadata.name, 'app', tail, false);
+    const at = this.clock.now().toISOString();
+    return text
+      .split('\n')
+      .filter((l) => l.length > 0)
+      .slice(-tail)
+      .map((line) => ({ at, stream: 'stdout' as const, line: line.slice(0, 4000) }));
+  }
+
+  private async applyOnce(object: KubernetesObject): Promise<void> {
+    if (this.cache.fresh(object)) return;
+    try {
+      await this.api.apply(object);
+      this.cache.remember(object);
+    } catch (error) {
+      this.cache.forget(object);
+      throw error;
+    }
+  }
+}
+
+function revisionOf(d: V1Deployment | undefined): number {
+  const r = Number(d?.metadata?.annotations?.[ANNOTATIONS.revision]);
+  return Number.isInteger(r) ? r : 0;
+}

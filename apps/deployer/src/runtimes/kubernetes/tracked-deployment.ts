@@ -1,0 +1,37 @@
+import type { V1Deployment } from '@kubernetes/client-node';
+import { ANNOTATIONS, LABELS } from '@imad/k8s-manifests';
+
+/** Annotation with the time the deploy was requested (for time-to-ready). */
+export const REQUESTED_AT = 'imad.dev/requested-at';
+
+/** One app's Deployment as the tracker follows it: which deploy it runs, and whether that deploy was reported. */
+export interface TrackedDeployment {
+  key: string;
+  namespace: string;
+  instance: string;
+  app: string;
+  revision: number;
+  deployId: string;
+  commit?: string;
+  requestedAt?: string;
+  /** A terminal phase (ready/failed) was reported for this revision. */
+  settled: boolean;
+}
+
+export function trackedFrom(d: V1Deployment): TrackedDeployment | undefined {
+  const a = d.metadata?.annotations ?? {};
+  const revision = Number(a[ANNOTATIONS.revision]);
+  const instance = d.metadata?.labels?.[LABELS.instance] ?? d.metadata?.name;
+  if (!Number.isInteger(revision) || revision < 1 || !a[ANNOTATIONS.deployId] || !a[ANNOTATIONS.app] || !instance || !d.metadata?.namespace) return undefined;
+  return {
+    key: `${d.metadata.namespace}/${d.metadata.name}`,
+    namespace: d.metadata.namespace,
+    instance,
+    app: a[ANNOTATIONS.app],
+    revision,
+    deployId: a[ANNOTATIONS.deployId],
+    commit: a[ANNOTATIONS.commit],
+    requestedAt: a[REQUESTED_AT],
+    settled: false,
+  };
+}
