@@ -1,5 +1,3 @@
-import { ForbiddenException, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
 import { CSRF_COOKIE, CSRF_HEADER, readCookie } from './cookies';
 import { constantTimeEqual, sha256Hex } from './secrets';
 import type { StoredSession } from './types';
@@ -44,44 +42,6 @@ export function checkSameOrigin(req: CsrfRequest, origin: string): CsrfResult {
   const site = header(req, 'sec-fetch-site');
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return { ok: false, reason: `request came from a ${site} page` };
   return { ok: true };
-}
-
-export interface CsrfOptions {
-  /** PUBLIC_URL: its origin is the only one allowed to change state. */
-  publicUrl: string;
-  /** The session the request already resolved (e.g. attached by the session middleware). */
-  sessionOf: (req: Request) => Pick<StoredSession, 'csrfHash'> | null | undefined | Promise<Pick<StoredSession, 'csrfHash'> | null | undefined>;
-}
-
-const errorBody = (reason: string) => ({ error: { code: CSRF_ERROR_CODE, message: `Refused for your safety: ${reason}. Reload the page and try again.` } });
-
-/** Express middleware: 403 `{ error: { code: 'AUTH.CSRF_FAILED', message } }` on failure. */
-export function csrfProtection(options: CsrfOptions) {
-  const origin = new URL(options.publicUrl).origin;
-  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    try {
-      const result = checkCsrf(req, await options.sessionOf(req), origin);
-      if (result.ok) next();
-      else res.status(403).json(errorBody(result.reason));
-    } catch (error) {
-      next(error);
-    }
-  };
-}
-
-/** Nest guard with the same check: `@UseGuards(new CsrfGuard({ publicUrl, sessionOf }))`. */
-export class CsrfGuard implements CanActivate {
-  private readonly origin: string;
-  constructor(private readonly options: CsrfOptions) {
-    this.origin = new URL(options.publicUrl).origin;
-  }
-
-  async canActivate(context: ExecutionContext): Promise<boolean> {
-    const req = context.switchToHttp().getRequest<Request>();
-    const result = checkCsrf(req, await this.options.sessionOf(req), this.origin);
-    if (!result.ok) throw new ForbiddenException(errorBody(result.reason));
-    return true;
-  }
 }
 
 function header(req: CsrfRequest, name: string): string | undefined {

@@ -50,7 +50,8 @@ export {
   type CookieOptions,
   type CookiePolicy,
 } from './cookies';
-export { checkCsrf, checkSameOrigin, CSRF_ERROR_CODE, CsrfGuard, csrfProtection, type CsrfOptions, type CsrfRequest, type CsrfResult } from './csrf';
+export { checkCsrf, checkSameOrigin, CSRF_ERROR_CODE, type CsrfRequest, type CsrfResult } from './csrf';
+export { CsrfGuard, csrfProtection, type CsrfOptions } from './csrf-guards';
 export { isWellFormedSecret, newSecret, sha256Hex } from './secrets';
 export { SESSION_PREFIX, SessionStore, USER_SESSIONS_PREFIX, type SessionStoreOptions } from './session-store';
 export type { IssuedSession, Session, SessionUser, StoredSession } from './types';

@@ -2,29 +2,11 @@ import type { Redis } from 'ioredis';
 import { AppError } from '@imad/contracts';
 import { newUserId, type Account, type Identity } from './account';
 import type { AccountStore, UpsertResult } from './account-store';
+import { CREATE_ACCOUNT } from './account-scripts';
 
 const ACCOUNT = 'imad:account:';
 const identityKey = (id: Identity) => (id.provider === 'local' ? `imad:account-by:local:${id.username}` : `imad:account-by:github:${id.githubId}`);
 const appNameKey = (name: string) => `imad:app-name:${name}`;
-
-// KEYS[1] identity index, KEYS[2..] candidate app-name claims; ARGV[1] JSON arguments.
-// All or nothing: a crash or a racing sign-in never leaves an account without its name or index.
-const CREATE = `
-local a = cjson.decode(ARGV[1])
-local existing = redis.call('GET', KEYS[1])
-if existing then
-  if a.createOnly then return { 'taken' } end
-  redis.call('HSET', a.prefix .. existing, 'login', a.login, 'updatedAt', a.now)
-  return { 'existing', existing }
-end
-for i = 2, #KEYS do
-  if redis.call('SET', KEYS[i], a.userId, 'NX') then
-    redis.call('HSET', a.prefix .. a.userId, 'appName', a.names[i - 1], unpack(a.fields))
-    redis.call('SET', KEYS[1], a.userId)
-    return { 'created', a.userId }
-  end
-end
-return { 'no-name' }`;
 
 /**
  * Accounts in Redis (auth owns these keys):
@@ -43,7 +25,7 @@ export class RedisAccountStore implements AccountStore {
     if (identity.provider === 'github') hash.githubId = identity.githubId;
     if (fields.passwordHash) hash.passwordHash = fields.passwordHash;
     const args = { userId, prefix: ACCOUNT, createOnly: mode === 'create-only', login: fields.login, now, names: appNames, fields: Object.entries(hash).flat() };
-    const [outcome, id] = (await this.redis.eval(CREATE, 1 + appNames.length, identityKey(identity), ...appNames.map(appNameKey), JSON.stringify(args))) as [string, string?];
+    const [outcome, id] = (await this.redis.eval(CREATE_ACCOUNT, 1 + appNames.length, identityKey(identity), ...appNames.map(appNameKey), JSON.stringify(args))) as [string, string?];
     if (outcome === 'taken') return { outcome };
     if (outcome === 'no-name') throw new AppError('AUTH.APP_NAME_EXHAUSTED', `no free app name for "${fields.login}"`, { login: fields.login });
     const account = await this.get(id!);

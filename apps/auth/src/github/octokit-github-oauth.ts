@@ -3,6 +3,7 @@ import { AppError } from '@imad/contracts';
 import type { Logger } from '@imad/observability';
 import { callGitHub } from './github-call';
 import type { GitHubOAuth, GitHubUser } from './github-oauth';
+import { readTokenAnswer, type TokenAnswer } from './token-answer';
 
 export interface OctokitGitHubOptions {
   clientId: string;
@@ -15,12 +16,6 @@ export interface OctokitGitHubOptions {
   logger: Logger;
 }
 
-interface TokenAnswer {
-  access_token?: string;
-  scope?: string;
-  error?: string;
-  error_description?: string;
-}
 
 /**
  * Adapter: GitHub's OAuth web flow over Octokit. The two hosts are configured separately
@@ -53,17 +48,7 @@ export class OctokitGitHubOAuth implements GitHubOAuth {
         request: { signal },
       }),
     );
-    const answer = data as TokenAnswer;
-    // GitHub answers 200 with an `error` field for a bad code (see its OAuth troubleshooting docs).
-    if (answer.error === 'bad_verification_code') {
-      throw new AppError('AUTH.GITHUB_CODE_INVALID', 'GitHub says this sign-in code has expired or was already used. Start the sign-in again.');
-    }
-    if (answer.error || !answer.access_token) {
-      // incorrect_client_credentials, redirect_uri_mismatch…: the platform's set-up, not the student.
-      this.options.logger.error({ githubError: answer.error, description: answer.error_description }, 'GitHub refused the OAuth code exchange');
-      throw new AppError('AUTH.GITHUB_REJECTED', 'GitHub refused to finish the sign-in because of how imad is set up. Please tell your course staff.', { githubError: answer.error ?? 'no access_token' });
-    }
-    return { token: answer.access_token, scopes: (answer.scope ?? '').split(/[\s,]+/).filter(Boolean) };
+    return readTokenAnswer(data as TokenAnswer, this.options.logger);
   }
 
   async getUser(token: string): Promise<GitHubUser> {
