@@ -11,7 +11,7 @@
  * await store.desired(app);                       // DesiredState | undefined
  *
  * // deployer (and the gateway, e.g. failed(internal) when publishing failed):
- * const r = await store.transition({ deployId, app, revision, phase: 'applying', commit, ... }); // `at` defaults to now
+ * const r = await store.transition({ deployId, app, revision, phase: 'applying', commit, ... }, { strict? }); // `at` defaults to now
  * //   r.outcome: 'applied' | 'recorded' | 'stale' | 'terminal' | 'duplicate' | 'backwards' | 'conflict'
  * //   r.written: in history and published; r.current: the app's current status after the call.
  * await store.current(app);                       // DeployStatus | undefined

@@ -2,6 +2,7 @@
  * The status rules, run atomically inside Redis so concurrent workers and the gateway
  * can never interleave a read-check-write:
  *  - a deploy's phases only move forward (queued < applying < rolling-out < terminal);
+ *    a repeat of the current phase updates it, unless the writer asks for `strict`;
  *  - a deploy has exactly one terminal phase (a repeat of the same one is a no-op);
  *  - a status of an older revision never replaces the current status of a newer one;
  *  - when a newer revision becomes current while the previous one was unfinished, the
@@ -27,7 +28,7 @@ local function trim(rkey, revision)
   end
 end
 
-local function apply_status(skey, hkey, rkey, channel, json, maxlen, at)
+local function apply_status(skey, hkey, rkey, channel, json, maxlen, at, strict)
   local s = cjson.decode(json)
   local rank = RANK[s.phase]
   if rank == nil then return 'invalid' end
@@ -48,6 +49,7 @@ local function apply_status(skey, hkey, rkey, channel, json, maxlen, at)
       return 'terminal'
     end
     if rank < prank then return 'backwards' end
+    if strict and rank == prank then return 'duplicate' end
   end
   if cur and cur.revision > s.revision then
     if rank == 3 and not pid then
@@ -69,9 +71,9 @@ local function apply_status(skey, hkey, rkey, channel, json, maxlen, at)
 end
 `;
 
-/** KEYS: status, history, revisions. ARGV: status JSON, history max length, channel, now (ISO). */
+/** KEYS: status, history, revisions. ARGV: status JSON, history max length, channel, now (ISO), strict ('1'/'0'). */
 export const TRANSITION_LUA = `${APPLY_STATUS}
-local outcome = apply_status(KEYS[1], KEYS[2], KEYS[3], ARGV[3], ARGV[1], ARGV[2], ARGV[4])
+local outcome = apply_status(KEYS[1], KEYS[2], KEYS[3], ARGV[3], ARGV[1], ARGV[2], ARGV[4], ARGV[5] == '1')
 return { outcome, redis.call('GET', KEYS[1]) }
 `;
 
@@ -91,6 +93,6 @@ end
 local rev = base + 1
 local prefix = '{"revision":' .. rev .. ','
 redis.call('HSET', KEYS[1], 'revision', rev, 'state', prefix .. ARGV[1])
-local outcome = apply_status(KEYS[2], KEYS[3], KEYS[4], ARGV[4], prefix .. ARGV[2], ARGV[3], ARGV[5])
+local outcome = apply_status(KEYS[2], KEYS[3], KEYS[4], ARGV[4], prefix .. ARGV[2], ARGV[3], ARGV[5], false)
 return { rev, outcome }
 `;

@@ -33,9 +33,9 @@ export interface DeployRequestInput {
 /**
  * What `transition` did: `applied` (now current), `recorded` (an older deploy's terminal
  * phase, kept in history but not current), or why it refused: `stale` (a newer revision
- * is current), `terminal` (this deploy already ended), `duplicate` (same terminal phase
- * again), `backwards` (an earlier phase than already reached), `conflict` (another
- * deploy id under the same revision).
+ * is current), `terminal` (this deploy already ended), `duplicate` (the same terminal
+ * phase again, or the same phase with `strict`), `backwards` (an earlier phase than
+ * already reached), `conflict` (another deploy id under the same revision).
  */
 export type TransitionOutcome = 'applied' | 'recorded' | 'stale' | 'terminal' | 'duplicate' | 'backwards' | 'conflict';
 
@@ -85,7 +85,11 @@ export class StatusRecords {
     return raw === null ? undefined : parseJson(desiredStateSchema, raw, key);
   }
 
-  async transition(input: StatusInput): Promise<TransitionResult> {
+  /**
+   * Writes one status if the rules allow it. `strict`: also refuse a repeat of the deploy's
+   * current phase (outcome `duplicate`), for writers that may race to record the same step.
+   */
+  async transition(input: StatusInput, options: { strict?: boolean } = {}): Promise<TransitionResult> {
     const parsed = deployStatusSchema.safeParse({ ...input, at: input.at ?? this.clock.now().toISOString() });
     if (!parsed.success) throw StatusErrors.invalid('deploy status', parsed.error);
     const status = parsed.data;
@@ -94,7 +98,7 @@ export class StatusRecords {
       this.redis,
       TRANSITION_LUA,
       [keys.status, keys.history, keys.revisions],
-      [JSON.stringify(status), this.historyLength, keys.statusChannel, status.at],
+      [JSON.stringify(status), this.historyLength, keys.statusChannel, status.at, options.strict ? '1' : '0'],
     )) as [TransitionOutcome, string | null];
     const current = raw ? parseJson(deployStatusSchema, raw, keys.status) : undefined;
     return { outcome, written: outcome === 'applied' || outcome === 'recorded', current };

@@ -91,3 +91,15 @@ describe('StatusStore.transition', () => {
     expect(await t.redis.xlen(`imad:app:${d.app}:history`)).toBeLessThan(200);
   });
 });
+
+describe('StatusStore.transition with strict', () => {
+  it('refuses a repeat of the current phase, so racing writers record a step once', async () => {
+    const d = await queued(t.app());
+    await t.store.transition({ ...d, phase: 'applying' });
+    const results = await Promise.all([1, 2, 3].map(() => t.store.transition({ ...d, phase: 'rolling-out' }, { strict: true })));
+    expect(results.map((r) => r.outcome).sort()).toEqual(['applied', 'duplicate', 'duplicate']);
+    expect((await t.store.history(d.app, 10)).filter((s) => s.phase === 'rolling-out')).toHaveLength(1);
+    // Without strict the same phase may be updated (e.g. a new message while queued).
+    expect((await t.store.transition({ ...d, phase: 'rolling-out', message: 'still going' })).outcome).toBe('applied');
+  });
+});
