@@ -13,6 +13,13 @@ test('within a deploy, a terminal phase is not undone by a late earlier phase', 
   expect(supersedes(s(2, 'ready'), s(2, 'rolling-out'))).toBe(true);
 });
 
+test('within a deploy, the phase never moves backwards (a late 202 "queued" after "applying")', () => {
+  expect(supersedes(s(2, 'queued'), s(2, 'applying'))).toBe(false);
+  expect(supersedes(s(2, 'applying'), s(2, 'rolling-out'))).toBe(false);
+  expect(supersedes(s(2, 'rolling-out'), s(2, 'applying'))).toBe(true);
+  expect(supersedes({ ...s(2, 'queued'), queuePosition: 3 }, s(2, 'queued'))).toBe(true);
+});
+
 test('anything replaces nothing', () => {
   expect(supersedes(s(1, 'queued'), null)).toBe(true);
 });

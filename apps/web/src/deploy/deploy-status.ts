@@ -28,13 +28,19 @@ export function isTerminal(phase: DeployPhase): boolean {
 /**
  * Whether an incoming status should replace the one shown. Statuses of an older revision
  * can arrive late (a reconnect catching up, two tabs); the newest revision always wins,
- * and within a revision a terminal phase is never replaced by a non-terminal one.
+ * and within a deploy the phase only moves forward (queued → applying → rolling-out → end).
  */
 export function supersedes(incoming: DeployStatus, shown: DeployStatus | null): boolean {
   if (!shown) return true;
   if (incoming.revision !== shown.revision) return incoming.revision > shown.revision;
   if (incoming.deployId !== shown.deployId) return true;
-  return !(isTerminal(shown.phase) && !isTerminal(incoming.phase));
+  // The 202 answer ("queued") can arrive after the socket already said "applying".
+  return rank(incoming.phase) >= rank(shown.phase);
+}
+
+function rank(phase: DeployPhase): number {
+  if (isTerminal(phase)) return 3;
+  return phase === 'rolling-out' ? 2 : phase === 'applying' ? 1 : 0;
 }
 
 /**

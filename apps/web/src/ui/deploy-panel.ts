@@ -37,7 +37,8 @@ export class DeployPanel {
     replaceChildren(
       this.details,
       h('p', { class: 'deploy-failed-title' }, h('strong', {}, 'Why it failed: '), t.detail ?? ''),
-      reason && reason !== t.detail ? h('p', { class: 'muted' }, reason) : null,
+      // The server's sentence says it already; the generic explanation only fills in for it.
+      reason && !status.message && reason !== t.detail ? h('p', { class: 'muted' }, reason) : null,
       lines.length
         ? [h('p', { class: 'muted small' }, 'Last lines your app printed:'), h('pre', { class: 'log-tail', 'data-testid': 'deploy-log-tail', tabindex: '0', 'aria-label': 'Last lines your app printed' }, lines.join('\n'))]
         : null,
