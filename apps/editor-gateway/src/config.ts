@@ -19,7 +19,7 @@ export const configSchema = z.object({
     .refine((v) => URL.canParse(v.replace('{app}', 'x')), 'must be a URL once {app} is filled in')
     .default('http://{app}.apps.localhost:8081/'),
   /** Session idle timeout; must equal auth's, because the gateway slides sessions forward too. */
-  SESSION_TTL_SECONDS: env.int(60, 90 * 86_400).default(7 * 86_400),
+  SESSION_TTL_SECONDS: env.int(1, 30 * 86_400).default(7 * 86_400),
   /** Deploy requests per student per minute (burst of the same size); more get 429 with Retry-After. */
   DEPLOY_RATE_PER_MINUTE: env.int(1, 600).default(6),
   /** Saves (commits, reverts) per student per minute (burst of the same size). */

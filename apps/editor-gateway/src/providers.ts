@@ -7,6 +7,7 @@ import { SessionStore } from '@imad/sessions';
 import { StatusStore } from '@imad/status';
 import type { Redis } from 'ioredis';
 import { RedisSessionAdapter } from './adapters/redis-session.adapter';
+import { STUDENT_LOCK, StudentLock } from './deploys/student-lock';
 import type { Config } from './config';
 import { APP_CONFIG } from './config.token';
 import { ErrorFilter } from './http/error.filter';
@@ -37,6 +38,7 @@ export function infrastructureProviders(config: Config, logger: Logger, liveLimi
       useFactory: (redis: Redis) => new RateLimiter(redis, { deploy: config.DEPLOY_RATE_PER_MINUTE, save: config.SAVE_RATE_PER_MINUTE }),
       inject: [REDIS],
     },
+    { provide: STUDENT_LOCK, useFactory: (redis: Redis) => new StudentLock(redis), inject: [REDIS] },
     { provide: RPC_CLIENT, useExisting: RpcClient },
     { provide: DEPLOY_QUEUE, useExisting: Publisher },
     { provide: LIVE_LIMITS, useValue: { ...DEFAULT_LIVE_LIMITS, ...liveLimits } },

@@ -64,8 +64,9 @@ export class AuthProxyMiddleware implements NestMiddleware {
 /**
  * The platform's JSON body parser runs before any middleware (see @imad/bootstrap), so a
  * JSON body may already have been read from the stream; it is re-sent as the same JSON.
+ * Any other body (a form post) is still unread and streams through untouched.
  */
 function consumedBody(req: Request): Buffer | undefined {
-  if (!(req as Request & { _body?: boolean })._body) return undefined;
-  return Buffer.from(JSON.stringify(req.body));
+  if (!req.readableEnded) return undefined;
+  return req.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(req.body));
 }

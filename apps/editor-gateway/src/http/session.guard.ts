@@ -5,6 +5,8 @@ import type { Request } from 'express';
 import { SESSION_PORT, type SessionPort, type Student } from '../ports/session.port';
 import { GatewayError } from './gateway-error';
 
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export type StudentRequest = Request & { student?: Student };
 
 /**
@@ -27,7 +29,7 @@ export class SessionGuard implements CanActivate {
         : 'You are not signed in. Sign in to reach your workspace.';
       throw new GatewayError(401, 'AUTH.SESSION_EXPIRED', message);
     }
-    const csrf = this.sessions.checkCsrf(req, session);
+    const csrf = SAFE_METHODS.has(req.method) ? { ok: true as const } : this.sessions.checkCsrf(req, session);
     if (!csrf.ok) {
       throw new GatewayError(403, CSRF_ERROR_CODE, `Refused for your safety: ${csrf.reason}. Reload the page and try again.`, { field: 'x-csrf-token' });
     }

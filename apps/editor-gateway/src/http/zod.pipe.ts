@@ -1,5 +1,5 @@
 import { type PipeTransform } from '@nestjs/common';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { GatewayError } from './gateway-error';
 
 export interface FieldProblem {
@@ -43,3 +43,6 @@ export function fieldProblems(error: z.ZodError, root: string): FieldProblem[] {
     return [{ field: at.length ? at.join('.') : root, message: issue.message }];
   });
 }
+
+/** For routes that take no query: an unexpected `?userId=` is refused, not ignored. */
+export const noQuerySchema = z.strictObject({});

@@ -19,5 +19,7 @@ export function setupOpenApi(app: INestApplication): void {
     .addApiKey({ type: 'apiKey', in: 'header', name: CSRF_HEADER, description: `The value of the ${CSRF_COOKIE} cookie` }, 'csrf')
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  // Health, readiness and metrics are for the platform, not the browser: not part of this API.
+  document.paths = Object.fromEntries(Object.entries(document.paths).filter(([path]) => path.startsWith('/api/')));
   SwaggerModule.setup(DOCS_PATH, app, document, { jsonDocumentUrl: `${DOCS_PATH}/openapi.json`, raw: ['json'] });
 }

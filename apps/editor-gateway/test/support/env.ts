@@ -1,3 +1,4 @@
+import { RepoCommit, RepoDiff, RepoHistory, RepoInfoRpc, RepoRead, RepoRevert, RepoTree } from '@imad/contracts';
 import { Redis } from 'ioredis';
 import { redisUrl } from '@imad/testing';
 import type { Logger } from '@imad/observability';
@@ -6,7 +7,7 @@ import { serveFakeRepo } from './fake-repo';
 import type { FakeWorkspace, FakeWorkspaces } from './fake-workspaces';
 import { startGateway, type RunningGateway } from './gateway';
 import { signIn, type SignedIn } from './students';
-import { testVhost } from './vhost';
+import { resetQueues, testVhost } from './vhost';
 
 export interface GatewayEnv {
   gateway: RunningGateway;
@@ -19,11 +20,15 @@ export interface GatewayEnv {
   close(): Promise<void>;
 }
 
+const REPO_METHODS = [RepoInfoRpc, RepoTree, RepoRead, RepoCommit, RepoHistory, RepoDiff, RepoRevert].map((c) => c.method);
+
 export const TEMPLATE = { 'server.js': "require('http').createServer((q, s) => s.end('hello')).listen(process.env.PORT);\n", 'package.json': '{"name":"app"}\n' };
 
 /** Real Redis, a RabbitMQ vhost of this file's own, the fake repo served over it, and the gateway. */
 export async function gatewayEnv(options: { env?: Record<string, string>; liveLimits?: Partial<LiveLimits>; logger?: Logger; repo?: boolean } = {}): Promise<GatewayEnv> {
   const vhost = await testVhost();
+  // Files share the run's vhost: start from an empty deploy queue and no repo RPC queues.
+  await resetQueues(vhost.url, REPO_METHODS);
   const repo = options.repo === false ? undefined : await serveFakeRepo(vhost.url);
   const gateway = await startGateway({ amqpUrl: vhost.url, env: options.env, liveLimits: options.liveLimits, logger: options.logger });
   const redis = new Redis(redisUrl());

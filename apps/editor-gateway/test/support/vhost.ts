@@ -1,25 +1,33 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { amqpUrl, uniqueName } from '@imad/testing';
-
-const run = promisify(execFile);
-const RABBITMQCTL = process.env.RABBITMQCTL ?? '/usr/lib/rabbitmq/bin/rabbitmqctl';
-const NODE = process.env.RABBITMQ_NODENAME ?? 'imad@localhost';
-
-async function ctl(...args: string[]): Promise<void> {
-  await run(RABBITMQCTL, ['-q', '-n', NODE, ...args], { timeout: 60_000, env: { ...process.env, ERL_EPMD_ADDRESS: '127.0.0.1' } });
-}
+import { connect, type Channel } from 'amqplib';
+import { DEPLOY_QUEUE, rpcQueueName } from '@imad/messaging';
+import { createVhost, deleteVhostInBackground } from './vhost-ctl.js';
 
 /**
- * A RabbitMQ virtual host of its own on the real broker, so this test can serve `rpc.repo.*`
- * and read `deployer.requests` without taking requests from a running platform or another
- * engineer's tests (same broker, same queue names). Deleted afterwards with all it holds.
+ * The RabbitMQ vhost of this test run (made by global-vhost.js), on the real broker: there
+ * the tests can serve `rpc.repo.*` and read `deployer.requests` without taking requests
+ * from a running platform or another engineer's tests, which use the same queue names in
+ * the default vhost. Run outside jest's globalSetup, a file gets a vhost of its own.
  */
 export async function testVhost(): Promise<{ url: string; remove: () => Promise<void> }> {
-  const name = uniqueName('gw');
-  await ctl('add_vhost', name);
-  await ctl('set_permissions', '-p', name, new URL(amqpUrl()).username || 'guest', '.*', '.*', '.*');
-  const url = new URL(amqpUrl());
-  url.pathname = `/${encodeURIComponent(name)}`;
-  return { url: url.toString(), remove: () => ctl('delete_vhost', name).catch(() => undefined) };
+  if (process.env.GW_TEST_AMQP_URL) return { url: process.env.GW_TEST_AMQP_URL, remove: async () => undefined };
+  const { name, url } = await createVhost();
+  return { url, remove: async () => deleteVhostInBackground(name) };
+}
+
+/** Empties the vhost's deploy queue and drops RPC queues, so a file starts from a clean broker. */
+export async function resetQueues(url: string, rpcMethods: string[]): Promise<void> {
+  const conn = await connect(url);
+  // A queue that does not exist yet closes the channel with 404: one channel per operation.
+  const attempt = async (op: (ch: Channel) => Promise<unknown>) => {
+    const ch = await conn.createChannel();
+    ch.on('error', () => undefined);
+    await op(ch).catch(() => undefined);
+    await ch.close().catch(() => undefined);
+  };
+  try {
+    await attempt((ch) => ch.purgeQueue(DEPLOY_QUEUE));
+    for (const method of rpcMethods) await attempt((ch) => ch.deleteQueue(rpcQueueName(method)));
+  } finally {
+    await conn.close();
+  }
 }

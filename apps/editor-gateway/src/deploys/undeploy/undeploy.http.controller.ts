@@ -1,5 +1,6 @@
-import { Controller, Delete, HttpCode, Inject } from '@nestjs/common';
+import { Controller, Delete, HttpCode, Inject, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { noQuerySchema, ZodPipe } from '../../http/zod.pipe';
 import { CurrentStudent } from '../../http/current-student.decorator';
 import { ErrorResponses, JsonResponse, StateChangingRoute, StudentRoute } from '../../openapi/schema';
 import type { Student } from '../../ports/session.port';
@@ -18,7 +19,7 @@ export class UndeployHttpController {
   @StateChangingRoute()
   @JsonResponse(202, 'Undeploy queued, or coalesced with one in flight', deployAcceptedSchema)
   @ErrorResponses([429, 'DEPLOY.RATE_LIMITED (Retry-After header)'])
-  undeploy(@CurrentStudent() student: Student) {
+  undeploy(@CurrentStudent() student: Student, @Query(new ZodPipe(noQuerySchema, 'query')) _query: unknown) {
     return this.undeploys.undeploy(student);
   }
 }
