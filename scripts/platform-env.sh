@@ -26,7 +26,9 @@ DATA_DIR="${DATA_DIR:-$IMAD_STATE_DIR/data}"
 GIT_HTTP_URL="${GIT_HTTP_URL:-http://127.0.0.1:3002/git}"
 APPS_DOMAIN="${APPS_DOMAIN:-apps.localhost}"
 APPS_ROUTER_PORT="${APPS_ROUTER_PORT:-8081}"
-APPS_URL_TEMPLATE="${APPS_URL_TEMPLATE:-http://{app}.apps.localhost:$APPS_ROUTER_PORT/}"
+# Quoted apart: a literal {app} inside ${…:-…} would end the expansion early.
+apps_url_default='http://{app}.'"$APPS_DOMAIN:$APPS_ROUTER_PORT/"
+APPS_URL_TEMPLATE="${APPS_URL_TEMPLATE:-$apps_url_default}"
 WEB_DIST_DIR="${WEB_DIST_DIR:-$REPO_ROOT/dist/apps/web}"
 set +a
 
