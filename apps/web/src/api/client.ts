@@ -18,8 +18,9 @@ export const api = {
     return Array.isArray(body) ? body : (body?.commits ?? []);
   },
   deploy: (commit?: string) => request<DeployAccepted>('POST', '/api/deploys', commit ? { commit } : {}),
+  /** `history` lists status transitions (several per deploy): ask for the most the gateway gives. */
   deploys: async (): Promise<Deploys> => {
-    const body = await request<Partial<Deploys>>('GET', '/api/deploys');
+    const body = await request<Partial<Deploys>>('GET', `/api/deploys?${q({ limit: 100 })}`);
     return { current: body?.current ?? null, history: body?.history ?? [] };
   },
   logs: async (tail = 200): Promise<LogLine[]> => (await request<{ lines: LogLine[] }>('GET', `/api/app/logs?${q({ tail })}`))?.lines ?? [],
