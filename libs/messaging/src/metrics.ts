@@ -25,13 +25,24 @@ export class MessagingMetrics {
     this.rpc = get('imad_rpc_client_duration_seconds', () => new Histogram({ name: 'imad_rpc_client_duration_seconds', help: 'RPC call time seen by the caller, by outcome', labelNames: ['method', 'outcome'], buckets: [0.005, 0.02, 0.1, 0.5, 2, 10], registers }));
   }
 
+  // Labelled children cached per label set: this runs per message, label hashing does not need to.
+  private readonly children = new Map<string, { inc: () => void } | { observe: (v: number) => void }>();
+  private child<T>(key: string, make: () => T): T {
+    let found = this.children.get(key) as T | undefined;
+    if (!found) this.children.set(key, (found = make()) as never);
+    return found;
+  }
+
   onPublished(exchange: string, type: string): void {
-    this.published?.inc({ exchange: exchange || '(default)', type });
+    const published = this.published;
+    if (published) this.child(`p\0${exchange}\0${type}`, () => published.labels({ exchange: exchange || '(default)', type })).inc();
   }
 
   onConsumed(queue: string, outcome: ConsumeOutcome, seconds?: number): void {
-    this.consumed?.inc({ queue, outcome });
-    if (seconds !== undefined) this.duration?.observe({ queue, outcome }, seconds);
+    const { consumed, duration } = this;
+    if (!consumed || !duration) return;
+    this.child(`c\0${queue}\0${outcome}`, () => consumed.labels({ queue, outcome })).inc();
+    if (seconds !== undefined) this.child(`d\0${queue}\0${outcome}`, () => duration.labels({ queue, outcome })).observe(seconds);
   }
 
   onDeadLettered(queue: string, reason: string): void {

@@ -37,7 +37,7 @@ export class Publisher {
   }
 
   /** Any exchange and routing key; `mandatory` rejects with MESSAGING.UNROUTABLE when no queue takes it. */
-  async publish<C extends MessageContract>(
+  publish<C extends MessageContract>(
     exchange: string,
     routingKey: string,
     contract: C,
@@ -46,9 +46,14 @@ export class Publisher {
     mandatory = false,
   ): Promise<{ id: string }> {
     const id = opts.id ?? randomUUID();
-    const body = encode(contract, payload, { id, correlationId: opts.correlationId });
+    let body: Buffer;
+    try {
+      body = encode(contract, payload, { id, correlationId: opts.correlationId });
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const { requestId } = currentContext();
-    await this.confirms.publish(exchange, routingKey, body, {
+    const sent = this.confirms.publish(exchange, routingKey, body, {
       messageId: id,
       correlationId: opts.correlationId,
       type: contract.type,
@@ -58,8 +63,10 @@ export class Publisher {
       mandatory,
       headers: requestId ? { [H.requestId]: requestId } : {},
     }, `${contract.type} ${id}`);
-    this.metrics.onPublished(exchange, contract.type);
-    return { id };
+    return sent.then(() => {
+      this.metrics.onPublished(exchange, contract.type);
+      return { id };
+    });
   }
 }
 
