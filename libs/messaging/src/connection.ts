@@ -3,22 +3,10 @@ import { connect, type ChannelModel, type RecoveringChannelModel } from 'amqplib
 import { AppError } from '@imad/contracts';
 import { createLogger, type Logger } from '@imad/observability';
 import { MessagingErrors } from './errors';
+import { logRecoveryEvents, redact, withHeartbeat, type ConnectHook, type ConnectionOptions } from './connection-options';
 import { declareBaseTopology } from './topology';
 
-export interface ConnectionOptions {
-  url: string;
-  /** Shown in the broker's connection list and in logs: the service name. */
-  connectionName: string;
-  logger?: Logger;
-  /** Reconnect back-off: starts at `initialDelayMs`, doubles, capped at `maxDelayMs` (with jitter). */
-  reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
-  /** How long `start()` waits for the first connection before failing the service. */
-  startTimeoutMs?: number;
-  heartbeatSeconds?: number;
-}
-
-/** Runs on every (re)connect, before the connection is reported up: declare, open, consume. */
-export type ConnectHook = (model: ChannelModel) => Promise<void>;
+export type { ConnectHook, ConnectionOptions } from './connection-options';
 
 /**
  * One AMQP connection per process. amqplib's recovery reconnects it with capped back-off;
@@ -113,25 +101,7 @@ export class AmqpConnection extends EventEmitter {
       this.logger.warn({ err: error }, 'lost the RabbitMQ connection; reconnecting');
       this.emit('disconnected', error);
     });
-    recovering.on('connect-failed', (error: Error) => {
-      this.lastError = error;
-      this.logger.warn({ err: error }, 'RabbitMQ connection attempt failed');
-    });
-    recovering.on('reconnect-scheduled', ({ attempt, delay }: { attempt: number; delay: number }) =>
-      this.logger.info({ attempt, delayMs: delay }, 'reconnecting to RabbitMQ'));
-    recovering.on('reconnect-failed', (error: Error) => this.logger.error({ err: error }, 'gave up reconnecting to RabbitMQ'));
-    recovering.on('error', (error: Error) => this.logger.warn({ err: error }, 'AMQP connection error'));
-    recovering.on('blocked', (reason: string) => this.logger.warn({ reason }, 'RabbitMQ blocked publishing (resource alarm)'));
+    recovering.on('connect-failed', (error: Error) => (this.lastError = error));
+    logRecoveryEvents(recovering, this.logger);
   }
-}
-
-/** Heartbeats notice a dead peer (half-open TCP) within ~2 intervals; the URL's own value wins. */
-function withHeartbeat(url: string, seconds: number): string {
-  const parsed = new URL(url);
-  if (!parsed.searchParams.has('heartbeat')) parsed.searchParams.set('heartbeat', String(seconds));
-  return parsed.toString();
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/[^@/]*@/, '//');
 }

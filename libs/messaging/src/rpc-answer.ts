@@ -1,8 +1,9 @@
-import type { ConsumeMessage } from 'amqplib';
+import type { Channel, ConsumeMessage } from 'amqplib';
 import { AppError, decodeEnvelope, formatIssues, type RequestOf, type ResponseOf, type RpcContract } from '@imad/contracts';
-import type { Logger } from '@imad/observability';
+import { runWithContext, type Logger } from '@imad/observability';
 import { describeError } from './errors';
-import { requestContract, type RpcReply } from './rpc-wire';
+import { H } from './headers';
+import { encodeReply, requestContract, type RpcReply } from './rpc-wire';
 
 export type RpcHandler<C extends RpcContract> = (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 
@@ -26,4 +27,20 @@ export async function answer(contract: RpcContract, handler: RpcHandler<RpcContr
     logger.error({ err: error, method, error: describeError(error) }, 'RPC handler failed');
     return { ok: false, error: { code: 'RPC.INTERNAL', message: `${method} failed unexpectedly; see the serving service's logs` } };
   }
+}
+
+/** Answers one request on its channel, in the caller's log context, then acks it. Never throws. */
+export function answerAndAck(ch: Channel, contract: RpcContract, handler: RpcHandler<RpcContract>, msg: ConsumeMessage, logger: Logger): Promise<void> {
+  const { correlationId, replyTo, headers } = msg.properties;
+  const requestId = headers?.[H.requestId] as string | undefined;
+  return runWithContext({ messageId: correlationId ?? 'rpc', ...(requestId ? { requestId } : {}) }, async () => {
+    const reply = await answer(contract, handler, msg, logger);
+    try {
+      if (replyTo) ch.sendToQueue(replyTo, encodeReply(reply), { correlationId, contentType: 'application/json' });
+      else logger.warn({ method: contract.method }, 'RPC request without replyTo; nobody to answer');
+      ch.ack(msg);
+    } catch (error) {
+      logger.warn({ err: error }, 'could not answer the RPC request (channel closed)');
+    }
+  });
 }

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import type { Channel, ConsumeMessage, Message } from 'amqplib';
+import type { Channel, Message } from 'amqplib';
 import { AppError, encodeEnvelope, formatIssues, type RequestOf, type ResponseOf, type RpcContract } from '@imad/contracts';
 import { currentContext, type Logger } from '@imad/observability';
 import type { AmqpConnection } from './connection';
 import { H } from './headers';
 import { MessagingMetrics } from './metrics';
-import { decodeReply, requestContract, RPC_REPLY_TO } from './rpc-wire';
+import { PendingCalls } from './rpc-pending';
+import { requestContract, RPC_REPLY_TO } from './rpc-wire';
 import { rpcQueueName } from './topology';
-
-interface Pending {
-  method: string;
-  contract: RpcContract;
-  resolve: (value: unknown) => void;
-  reject: (error: Error) => void;
-  timer: NodeJS.Timeout;
-}
 
 /**
  * Calls `rpc.<method>` queues with direct reply-to (no reply queue to declare or clean up).
@@ -24,7 +17,7 @@ interface Pending {
  */
 export class RpcClient {
   private channel?: Promise<Channel>;
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new PendingCalls();
   private readonly logger: Logger;
 
   constructor(private readonly connection: AmqpConnection, private readonly metrics = new MessagingMetrics()) {
@@ -41,11 +34,7 @@ export class RpcClient {
     const id = randomUUID();
     const body = encodeEnvelope(requestContract(contract), checked.data, { id });
     const ch = await this.open(method);
-    const result = new Promise<unknown>((resolve, reject) => {
-      const timer = setTimeout(() => this.settle(id, new AppError('RPC.TIMEOUT',
-        `${method} did not answer within ${timeoutMs} ms; the service that serves it may be down or overloaded`, { method, timeoutMs })), timeoutMs);
-      this.pending.set(id, { method, contract, resolve, reject, timer });
-    });
+    const result = this.pending.add(id, contract, timeoutMs);
     const { requestId } = currentContext();
     try {
       ch.publish('', rpcQueueName(method), body, {
@@ -55,7 +44,7 @@ export class RpcClient {
         headers: requestId ? { [H.requestId]: requestId } : {},
       });
     } catch (error) {
-      this.settle(id, new AppError('RPC.UNAVAILABLE', `${method} could not be sent: ${(error as Error).message}`, { method }));
+      this.pending.fail(id, new AppError('RPC.UNAVAILABLE', `${method} could not be sent: ${(error as Error).message}`, { method }));
     }
     try {
       const value = (await result) as ResponseOf<C>;
@@ -67,34 +56,6 @@ export class RpcClient {
     }
   }
 
-  private settle(id: string, error: Error | null, value?: unknown): void {
-    const call = this.pending.get(id);
-    if (!call) return;
-    this.pending.delete(id);
-    clearTimeout(call.timer);
-    if (error) call.reject(error);
-    else call.resolve(value);
-  }
-
-  private onReply(msg: ConsumeMessage | null): void {
-    const id = msg?.properties.correlationId as string | undefined;
-    const call = id ? this.pending.get(id) : undefined;
-    if (!msg || !id || !call) return; // late reply to a call that timed out
-    const reply = decodeReply(msg.content, call.method);
-    if (!reply.ok) return this.settle(id, AppError.fromJSON(reply.error));
-    const parsed = call.contract.response.safeParse(reply.result);
-    if (!parsed.success) {
-      return this.settle(id, new AppError('RPC.BAD_RESPONSE', `${call.method} answered with an invalid response: ${formatIssues(parsed.error)}`, { method: call.method }));
-    }
-    this.settle(id, null, parsed.data);
-  }
-
-  private onReturn(msg: Message): void {
-    const id = msg.properties.correlationId as string;
-    const method = this.pending.get(id)?.method ?? 'the method';
-    this.settle(id, new AppError('RPC.UNAVAILABLE', `no service is serving ${method} (queue ${rpcQueueName(method)} does not exist)`, { method }));
-  }
-
   private open(method: string): Promise<Channel> {
     if (this.channel) return this.channel;
     const model = this.connection.current(`${method} was not called`);
@@ -104,9 +65,14 @@ export class RpcClient {
       ch.on('close', () => {
         if (this.channel === opening) this.dropChannel();
       });
-      ch.on('return', (msg: Message) => this.onReturn(msg));
+      // Unroutable (mandatory): no rpc.<method> queue, so nothing serves the method.
+      ch.on('return', (msg: Message) => {
+        const id = String(msg.properties.correlationId);
+        const name = this.pending.methodOf(id) ?? 'the method';
+        this.pending.fail(id, new AppError('RPC.UNAVAILABLE', `no service is serving ${name} (queue ${rpcQueueName(name)} does not exist)`, { method: name }));
+      });
       // Direct reply-to: consume (no-ack) before publishing, on the same channel.
-      await ch.consume(RPC_REPLY_TO, (msg) => this.onReply(msg), { noAck: true });
+      await ch.consume(RPC_REPLY_TO, (msg) => msg && this.pending.reply(String(msg.properties.correlationId), msg.content), { noAck: true });
       return ch;
     })();
     opening.catch(() => {
@@ -119,8 +85,6 @@ export class RpcClient {
   /** Replies to calls in flight would go to a reply address that no longer exists. */
   private dropChannel(): void {
     this.channel = undefined;
-    for (const [id, call] of this.pending) {
-      this.settle(id, new AppError('RPC.UNAVAILABLE', `the connection to RabbitMQ was lost before ${call.method} answered; it may or may not have run`, { method: call.method }));
-    }
+    this.pending.failAll((method) => new AppError('RPC.UNAVAILABLE', `the connection to RabbitMQ was lost before ${method} answered; it may or may not have run`, { method }));
   }
 }

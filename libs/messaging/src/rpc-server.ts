@@ -1,11 +1,9 @@
-import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
+import type { Channel, ChannelModel } from 'amqplib';
 import type { RpcContract } from '@imad/contracts';
-import { runWithContext, type Logger } from '@imad/observability';
+import type { Logger } from '@imad/observability';
 import type { AmqpConnection } from './connection';
-import { H } from './headers';
 import { InFlight } from './in-flight';
-import { answer, type RpcHandler } from './rpc-answer';
-import { encodeReply } from './rpc-wire';
+import { answerAndAck, type RpcHandler } from './rpc-answer';
 import { rpcQueueName } from './topology';
 
 export type { RpcHandler } from './rpc-answer';
@@ -77,24 +75,9 @@ export class RpcServer {
     entry.channel = ch;
     const { consumerTag } = await ch.consume(queue, (msg) => {
       if (!msg) return void ch.close().catch(() => undefined);
-      this.inFlight.track(this.reply(ch, entry, msg));
+      this.inFlight.track(answerAndAck(ch, entry.contract, entry.handler, msg, this.logger));
     });
     entry.tag = consumerTag;
-  }
-
-  private reply(ch: Channel, entry: Served, msg: ConsumeMessage): Promise<void> {
-    const { correlationId, replyTo, headers } = msg.properties;
-    const requestId = headers?.[H.requestId] as string | undefined;
-    return runWithContext({ messageId: correlationId ?? 'rpc', ...(requestId ? { requestId } : {}) }, async () => {
-      const reply = await answer(entry.contract, entry.handler, msg, this.logger);
-      try {
-        if (replyTo) ch.sendToQueue(replyTo, encodeReply(reply), { correlationId, contentType: 'application/json' });
-        else this.logger.warn({ method: entry.contract.method }, 'RPC request without replyTo; nobody to answer');
-        ch.ack(msg);
-      } catch (error) {
-        this.logger.warn({ err: error }, 'could not answer the RPC request (channel closed)');
-      }
-    });
   }
 
   private reopenSoon(entry: Served): void {
