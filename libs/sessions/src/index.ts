@@ -31,9 +31,11 @@
  *
  * Expiry: idle timeout (`idleTtlSeconds`, sliding: renewed when used, at most about once a
  * minute) and an absolute lifetime (`maxLifetimeSeconds`, default 30 days) it never slides past.
+ * Both are fixed by the writer at creation and stored in the session: a reader's own
+ * `idleTtlSeconds` does not change how existing sessions renew.
  *
  * Redis (this lib owns the keys):
- * - `imad:session:<sha256(id) hex>` → JSON `{ user, createdAt, maxExpiresAt, csrfHash }`, PX = idle timeout
+ * - `imad:session:<sha256(id) hex>` → JSON `{ user, createdAt, maxExpiresAt, idleMs, csrfHash }`, PX = idle timeout
  * - `imad:user-sessions:<userId>` → set of those hashes, expiring after the newest session's
  *   absolute end, so "sign out everywhere" reaches every live session.
  * The id itself is never stored: only its hash, so a Redis dump does not hand out sessions.

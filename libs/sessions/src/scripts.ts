@@ -6,17 +6,20 @@ import type { Redis } from 'ioredis';
  * not Redis Cluster.
  */
 
-// KEYS[1] session; ARGV: now ms, idle ttl ms, renew-below ms. Returns { value, pttl } or nil.
-// Sliding renewal never pushes expiry past the session's absolute end (maxExpiresAt).
+// KEYS[1] session; ARGV: now ms, fallback idle ms. Returns { value, pttl } or nil.
+// Renewal follows the idle timeout stored in the session by its writer (auth), so readers
+// configured differently cannot shorten or stretch it; it happens at most about once a
+// minute and never pushes expiry past the session's absolute end (maxExpiresAt).
 const RESOLVE = `
 local v = redis.call('GET', KEYS[1])
 if not v then return nil end
 local ttl = redis.call('PTTL', KEYS[1])
-if ttl >= 0 and ttl < tonumber(ARGV[3]) then
-  local ok, s = pcall(cjson.decode, v)
-  if ok and type(s) == 'table' and type(s.maxExpiresAt) == 'number' then
-    local now = tonumber(ARGV[1])
-    local target = math.min(now + tonumber(ARGV[2]), s.maxExpiresAt)
+local ok, s = pcall(cjson.decode, v)
+if ok and type(s) == 'table' and type(s.maxExpiresAt) == 'number' then
+  local now = tonumber(ARGV[1])
+  local idle = tonumber(s.idleMs) or tonumber(ARGV[2])
+  if ttl >= 0 and ttl < idle - math.min(60000, idle / 10) then
+    local target = math.min(now + idle, s.maxExpiresAt)
     if target > now + ttl then
       redis.call('PEXPIREAT', KEYS[1], string.format('%d', target))
       ttl = target - now
@@ -50,7 +53,7 @@ redis.call('DEL', KEYS[1])
 return n`;
 
 export interface SessionCommands {
-  imadSessionResolve(key: string, now: number, idleMs: number, renewBelowMs: number): Promise<[string, number] | null>;
+  imadSessionResolve(key: string, now: number, fallbackIdleMs: number): Promise<[string, number] | null>;
   imadSessionCreate(key: string, setKey: string, value: string, ttlMs: number, member: string, setExpiresAt: number, prefix: string): Promise<number>;
   imadSessionDestroyAll(setKey: string, prefix: string): Promise<number>;
 }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** 32 random bytes, base64url (43 characters): session ids and CSRF tokens. */
 export function newSecret(): string {
@@ -14,7 +14,7 @@ export function isWellFormedSecret(value: string | undefined): value is string {
 
 /** Redis stores only the hash: a leaked dump or key listing does not hand out sessions. */
 export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
+  return hash('sha256', value, 'hex'); // one-shot: about half the cost of createHash on every request
 }
 
 export function constantTimeEqual(a: string, b: string): boolean {

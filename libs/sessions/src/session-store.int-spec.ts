@@ -56,6 +56,19 @@ describe('SessionStore against real Redis', () => {
     expect(await store.resolve(id)).toBeNull();
   });
 
+  it("renews by the writer's idle timeout, whatever the reader was configured with", async () => {
+    const writer = new SessionStore(redis, { idleTtlSeconds: 2 });
+    const reader = new SessionStore(redis, { idleTtlSeconds: 3600 });
+    const { id } = await writer.create(user());
+    const key = SESSION_PREFIX + sha256Hex(id);
+    await sleep(1200);
+    const resolved = await reader.resolve(id);
+    expect(resolved).not.toBeNull();
+    expect(await redis.pttl(key)).toBeGreaterThan(1500);
+    expect(await redis.pttl(key)).toBeLessThanOrEqual(2000);
+    expect(resolved!.expiresAt - Date.now()).toBeLessThanOrEqual(2000);
+  });
+
   it('destroys one session and leaves the user\'s others', async () => {
     const store = new SessionStore(redis, { idleTtlSeconds: 60 });
     const u = user();

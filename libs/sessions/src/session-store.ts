@@ -9,7 +9,11 @@ export const USER_SESSIONS_PREFIX = 'imad:user-sessions:';
 const DAY_SECONDS = 86_400;
 
 export interface SessionStoreOptions {
-  /** Idle timeout: a session unused this long ends. Each use slides it forward. */
+  /**
+   * Idle timeout of sessions this store creates: unused this long, a session ends; each use
+   * slides it forward. Stored in the session, so readers (the gateway) renew by the writer's
+   * value whatever their own configuration says.
+   */
   idleTtlSeconds: number;
   /** Absolute lifetime, however active the session (default: 30 days, at least the idle timeout). */
   maxLifetimeSeconds?: number;
@@ -21,15 +25,12 @@ export class SessionStore {
   private readonly redis: Redis & SessionCommands;
   private readonly idleMs: number;
   private readonly maxMs: number;
-  private readonly renewBelowMs: number;
   private readonly now: () => number;
 
   constructor(redis: Redis, options: SessionStoreOptions) {
     this.redis = withSessionCommands(redis);
     this.idleMs = options.idleTtlSeconds * 1000;
     this.maxMs = Math.max(options.maxLifetimeSeconds ?? 30 * DAY_SECONDS, options.idleTtlSeconds) * 1000;
-    // Renew at most about once a minute per session: a write per request buys nothing.
-    this.renewBelowMs = this.idleMs - Math.min(60_000, this.idleMs / 10);
     this.now = options.now ?? Date.now;
   }
 
@@ -37,7 +38,7 @@ export class SessionStore {
     const id = newSecret();
     const csrfToken = newSecret();
     const now = this.now();
-    const stored: StoredSession = { user, createdAt: now, maxExpiresAt: now + this.maxMs, csrfHash: sha256Hex(csrfToken) };
+    const stored: StoredSession = { user, createdAt: now, maxExpiresAt: now + this.maxMs, idleMs: this.idleMs, csrfHash: sha256Hex(csrfToken) };
     const hash = sha256Hex(id);
     const ttlMs = Math.min(this.idleMs, this.maxMs);
     await this.redis.imadSessionCreate(
@@ -56,7 +57,7 @@ export class SessionStore {
   async resolve(id: string | undefined): Promise<Session | null> {
     if (!isWellFormedSecret(id)) return null;
     const now = this.now();
-    const found = await this.redis.imadSessionResolve(SESSION_PREFIX + sha256Hex(id), now, this.idleMs, this.renewBelowMs);
+    const found = await this.redis.imadSessionResolve(SESSION_PREFIX + sha256Hex(id), now, this.idleMs);
     if (!found) return null;
     const stored = parseStored(found[0]);
     return stored && { ...stored, expiresAt: now + Number(found[1]) };

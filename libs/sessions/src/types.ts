@@ -12,6 +12,8 @@ export interface StoredSession {
   createdAt: number;
   /** Absolute end: sliding renewal never goes past it. */
   maxExpiresAt: number;
+  /** Idle timeout chosen by the writer; renewal on resolve uses it. */
+  idleMs: number;
   /** sha256 of the CSRF token issued with this session (see csrf.ts). */
   csrfHash: string;
 }
