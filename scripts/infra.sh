@@ -41,7 +41,7 @@ log.console = false
 log.file.level = warning
 CONF
   log "starting RabbitMQ on 127.0.0.1:$RABBIT_PORT (log: $RABBIT_DIR/log)…"
-  (cd "$RABBIT_DIR" && setsid nohup "$RABBIT_BIN/rabbitmq-server" >"$RABBIT_DIR/log/stdout.log" 2>&1 </dev/null &)
+  (cd "$RABBIT_DIR" && exec setsid nohup "$RABBIT_BIN/rabbitmq-server" >"$RABBIT_DIR/log/stdout.log" 2>&1 </dev/null &)
   wait_for "RabbitMQ" 90 rabbit_ping || die "RabbitMQ did not start within 90 s; see $RABBIT_DIR/log/"
 }
 

@@ -1,6 +1,6 @@
 // Runs a TypeScript script (benchmarks, dev tools) without a separate build step:
 //   node tools/build/run-ts.js bench/messaging/run.ts [args...]
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { bundle } from './bundle.js';
@@ -16,4 +16,8 @@ const dir = await mkdtemp(path.join(repoRoot, 'node_modules/.cache/run-ts-'));
 const outfile = path.join(dir, `${path.basename(entry, '.ts')}.js`);
 await bundle({ entry: path.resolve(entry), outfile });
 process.argv = [process.argv[0], outfile, ...rest];
-await import(pathToFileURL(outfile).href);
+try {
+  await import(pathToFileURL(outfile).href);
+} finally {
+  await rm(dir, { recursive: true, force: true });
+}

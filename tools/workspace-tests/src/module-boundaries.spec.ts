@@ -22,6 +22,16 @@ describe('module boundaries', () => {
     expect(errors.join('\n')).toMatch(/type:lib/);
   });
 
+  it('refuse a shared lib importing a service-scoped lib', async () => {
+    const errors = await boundaryErrors('libs/config/src/probe.ts', "import * as manifests from '@imad/k8s-manifests';\nexport const x = manifests;\n");
+    expect(errors.join('\n')).toMatch(/scope:shared/);
+  });
+
+  it("allow a lib's own tests to use the test helpers", async () => {
+    const errors = await boundaryErrors('libs/config/src/probe.spec.ts', "import { uniqueName } from '@imad/testing';\nexport const x = uniqueName;\n");
+    expect(errors).toEqual([]);
+  });
+
   it('allow a service importing a shared lib', async () => {
     const errors = await boundaryErrors('apps/deployer/src/probe.ts', "import { loadConfig } from '@imad/config';\nexport const x = loadConfig;\n");
     expect(errors).toEqual([]);
