@@ -18,6 +18,12 @@ describe('auth configuration', () => {
     expect(loadServiceConfig(base)).toMatchObject({ AUTH_PROVIDER: 'local', HTTP_PORT: 3001, SESSION_TTL_SECONDS: 604_800 });
   });
 
+  it('treats variables passed empty (docker-compose, charts) as not set', () => {
+    const blank = { GITHUB_CLIENT_ID: '', GITHUB_CLIENT_SECRET: '', GITHUB_BASE_URL: '', GITHUB_API_URL: '', TOKEN_ENCRYPTION_KEYS: '' };
+    expect(loadServiceConfig({ ...base, ...blank })).toMatchObject({ AUTH_PROVIDER: 'local', GITHUB_BASE_URL: 'https://github.com', GITHUB_API_URL: 'https://api.github.com' });
+    expect(problemsOf({ ...base, ...blank, AUTH_PROVIDER: 'github' })).toContainEqual({ variable: 'TOKEN_ENCRYPTION_KEYS', message: 'is required when AUTH_PROVIDER=github' });
+  });
+
   it('requires TOKEN_ENCRYPTION_KEYS (and the client settings) once GitHub is enabled', () => {
     expect(problemsOf({ ...base, AUTH_PROVIDER: 'github' }).map((p) => p.variable).sort()).toEqual(['GITHUB_CLIENT_ID', 'GITHUB_CLIENT_SECRET', 'TOKEN_ENCRYPTION_KEYS']);
   });

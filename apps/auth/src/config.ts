@@ -4,6 +4,9 @@ import { z } from 'zod';
 
 const DAY = 86_400;
 
+/** docker-compose and charts pass unset variables as "": treat that as not set. */
+const unsetIfBlank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
 /** Everything auth reads from its environment, checked once at start-up. */
 export const configSchema = z
   .object({
@@ -13,15 +16,15 @@ export const configSchema = z
     /** The origin the browser sees (the gateway): cookies, redirects and the OAuth callback derive from it. */
     PUBLIC_URL: env.url(['http', 'https']),
     AUTH_PROVIDER: z.enum(['local', 'github']).default('local'),
-    GITHUB_CLIENT_ID: z.string().min(1).optional(),
-    GITHUB_CLIENT_SECRET: z.string().min(1).optional(),
+    GITHUB_CLIENT_ID: unsetIfBlank(z.string().optional()),
+    GITHUB_CLIENT_SECRET: unsetIfBlank(z.string().optional()),
     /** Web host of GitHub (authorize + token exchange); GitHub Enterprise: https://ghe.example.com */
-    GITHUB_BASE_URL: env.url(['http', 'https']).default('https://github.com'),
+    GITHUB_BASE_URL: unsetIfBlank(env.url(['http', 'https']).default('https://github.com')),
     /** REST API base; derived from GITHUB_BASE_URL when unset (api.github.com, or <base>/api/v3 on GHES). */
-    GITHUB_API_URL: env.url(['http', 'https']).optional(),
+    GITHUB_API_URL: unsetIfBlank(env.url(['http', 'https']).optional()),
     GITHUB_TIMEOUT_MS: env.int(100, 120_000).default(10_000),
     /** id:hex64[,id:hex64…]; the first encrypts. Required with AUTH_PROVIDER=github. */
-    TOKEN_ENCRYPTION_KEYS: keyringSchema.optional(),
+    TOKEN_ENCRYPTION_KEYS: unsetIfBlank(keyringSchema.optional()),
     /** Idle timeout of a session (sliding); the absolute lifetime is 30 days. */
     SESSION_TTL_SECONDS: env.int(1, 30 * DAY).default(7 * DAY),
   })
