@@ -5,37 +5,35 @@
 // signs in one student per client (real sessions in Redis, an app each), opens their
 // sockets, then publishes each app's deploy moving queued → applying → rolling-out → ready
 // on the apps' real status channels at `rate` events/s. Latency = publish → frame received;
-// the baseline is one ioredis connection SUBSCRIBEd to the same 5,000 channels, measured
-// from the same publishes. The ratio (gateway ÷ Redis) is the gateway's cost: session-less
-// fan-out through one shared subscriber, per-socket ordering and JSON framing.
+// the baseline is one ioredis connection SUBSCRIBEd to the same channels, timed from the
+// same publishes. The ratio (gateway ÷ Redis) is the gateway's cost: its shared subscriber,
+// parsing, per-socket ordering and framing, and the WebSocket hop.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { DeployStatus } from '@imad/contracts';
 import { appOfChannel, statusKeys } from '@imad/status';
 import { Redis } from 'ioredis';
 import { connectAll, createStudents } from './clients';
 import { startGateway } from './gateway-process';
 import { Latencies } from './latency';
+import { PHASES, publishDeploys } from './publish';
+import { writeReport } from './report';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 const clientCount = Number(args.clients ?? 5000);
 const rate = Number(args.rate ?? 2500);
 const connectConcurrency = Number(args['connect-concurrency'] ?? 100);
-const PHASES = ['queued', 'applying', 'rolling-out', 'ready'] as const;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
 const ORIGIN = 'http://bench.gateway.local';
 
 // Bounded in time whatever happens: a stuck run must not hold 10,000 sockets on a shared machine.
-const hardStop = setTimeout(() => {
+setTimeout(() => {
   console.error('bench:gateway took longer than 5 minutes; giving up');
   process.exit(2);
-}, 5 * 60_000);
-hardStop.unref();
+}, 5 * 60_000).unref();
 
+// One socket per client here and one in the gateway process (which raises its own limit).
 const fdLimit = Number(execFileSync('sh', ['-c', 'ulimit -n']).toString().trim());
 if (Number.isFinite(fdLimit) && fdLimit < clientCount + 500) {
   console.error(`file-descriptor limit ${fdLimit} is too low for ${clientCount} sockets; run \`ulimit -n ${clientCount * 2 + 1000}\` first (or pass --clients=)`);
@@ -50,7 +48,6 @@ const baseline = new Redis(redisUrl, { connectionName: 'bench-gateway-baseline' 
 console.log(`signing in ${clientCount} students…`);
 const { students, destroy } = await createStudents(redis, clientCount, prefix);
 const gateway = await startGateway({ AMQP_URL: amqpUrl, REDIS_URL: redisUrl, PUBLIC_URL: ORIGIN }, Math.min(fdLimit, clientCount * 2 + 1000));
-
 const sentAt = new Map<string, number>();
 const viaGateway = new Latencies();
 const viaRedis = new Latencies();
@@ -66,63 +63,23 @@ try {
       if (t0 !== undefined) viaGateway.add(performance.now() - t0);
     };
   }
-
   baseline.on('message', (channel: string, message: string) => {
-    const app = appOfChannel(channel)?.app;
-    const t0 = sentAt.get(`${app}|${(JSON.parse(message) as DeployStatus).phase}`);
+    const t0 = sentAt.get(`${appOfChannel(channel)?.app}|${(JSON.parse(message) as DeployStatus).phase}`);
     if (t0 !== undefined) viaRedis.add(performance.now() - t0);
   });
   for (let i = 0; i < students.length; i += 1000) await baseline.subscribe(...students.slice(i, i + 1000).map((s) => statusKeys(s.app).statusChannel));
 
-  const sockets = await fetch(`${gateway.url}/metrics`).then((r) => r.text()).then((t) => /gateway_live_sockets\S* (\d+)/.exec(t)?.[1]);
-  console.log(`${sockets} sockets open on the gateway after ${connectSeconds.toFixed(1)} s; publishing ${PHASES.length * clientCount} status events at ${rate}/s…`);
+  const metrics = await fetch(`${gateway.url}/metrics`).then((r) => r.text());
+  const events = PHASES.length * clientCount;
+  console.log(`${/gateway_live_sockets\S* (\d+)/.exec(metrics)?.[1]} sockets open on the gateway after ${connectSeconds.toFixed(1)} s; publishing ${events} status events at ${rate}/s…`);
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-
-  const events = PHASES.flatMap((phase) => students.map((s) => ({ app: s.app, phase })));
-  const deployIds = new Map(students.map((s) => [s.app, `d_${randomBytes(9).toString('base64url')}`]));
-  const publishStart = performance.now();
-  let sent = 0;
-  await new Promise<void>((resolve) => {
-    const tick = setInterval(() => {
-      const due = Math.min(events.length, Math.floor(((performance.now() - publishStart) / 1000) * rate));
-      for (; sent < due; sent++) {
-        const { app, phase } = events[sent]!;
-        const status: DeployStatus = { deployId: deployIds.get(app)!, app, revision: 1, phase, action: 'deploy', commit: 'a'.repeat(40), at: new Date().toISOString() };
-        sentAt.set(`${app}|${phase}`, performance.now());
-        publisher.publish(statusKeys(app).statusChannel, JSON.stringify(status)).catch(() => undefined);
-      }
-      if (sent >= events.length) {
-        clearInterval(tick);
-        resolve();
-      }
-    }, 5);
-  });
-  const publishSeconds = (performance.now() - publishStart) / 1000;
+  const publishSeconds = await publishDeploys(publisher, students.map((s) => s.app), rate, sentAt);
   const deadline = Date.now() + 30_000;
-  while ((viaGateway.count < events.length || viaRedis.count < events.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  viaGateway.missing = events.length - viaGateway.count;
-  viaRedis.missing = events.length - viaRedis.count;
+  while ((viaGateway.count < events || viaRedis.count < events) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  viaGateway.missing = events - viaGateway.count;
+  viaRedis.missing = events - viaRedis.count;
 
-  const gw = viaGateway.summary();
-  const rd = viaRedis.summary();
-  const result = {
-    benchmark: 'gateway',
-    at: new Date().toISOString(),
-    machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version, fdLimit },
-    clients: clientCount,
-    connectSeconds: Math.round(connectSeconds * 100) / 100,
-    events: events.length,
-    targetRatePerSecond: rate,
-    achievedRatePerSecond: Math.round(events.length / publishSeconds),
-    latencyMs: { gatewayWebSocket: gw, plainRedisSubscriber: rd },
-    ratio: { p50: Math.round((gw.p50 / rd.p50) * 100) / 100, p99: Math.round((gw.p99 / rd.p99) * 100) / 100 },
-  };
-  const outDir = path.join(process.cwd(), 'bench/results');
-  await mkdir(outDir, { recursive: true });
-  const file = path.join(outDir, `gateway-${result.at.replace(/[:.]/g, '-')}.json`);
-  await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(JSON.stringify(result, null, 2));
-  console.log(`written to ${path.relative(process.cwd(), file)}`);
+  await writeReport({ clients: clientCount, fdLimit, connectSeconds, events, rate, publishSeconds, gateway: viaGateway, redis: viaRedis });
   for (const client of clients) client.ws.terminate();
 } finally {
   await gateway.stop();

@@ -66,6 +66,12 @@ describe('/auth/* is reverse-proxied to auth on the same origin', () => {
     expect(seen.headers['x-forwarded-host']).toMatch(/^127\.0\.0\.1:\d+$/);
   });
 
+  it('streams a body the JSON parser did not read (a form post) through untouched', async () => {
+    const res = await env.api('/auth/local/signin', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'username=alice&password=p%26w' });
+    expect(res.status).toBe(200);
+    expect(auth.seen.at(-1)!.body).toBe('username=alice&password=p%26w');
+  });
+
   it('passes the status through (401 stays 401) and the cookies the browser sent', async () => {
     const res = await env.api('/auth/session', { headers: { cookie: 'imad_session=abc' } });
     expect(res.status).toBe(401);
