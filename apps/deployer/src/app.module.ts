@@ -79,7 +79,7 @@ export function createAppModule(config: Config, logger: Logger) {
     /** Runtime first (re-launch, watches), then take work: no deploy waits on a cold runtime. */
     async onApplicationBootstrap() {
       await this.runtime.start(this.status);
-      await new DeployRequestConsumer(this.consumers, this.deploys, config.DEPLOY_QUEUE).start();
+      await new DeployRequestConsumer(this.consumers, this.deploys, config.DEPLOY_QUEUE, config.DEPLOY_RETRY_BACKOFF_MS).start();
       await new DeployLogsRpc(this.rpc, this.runtime).start();
       this.log.info({ runtime: this.runtime.kind, queue: config.DEPLOY_QUEUE, prefetch: config.PREFETCH }, 'deployer taking deploy requests');
     }

@@ -39,6 +39,8 @@ export const configSchema = z.object({
   APPS_URL_TEMPLATE: z.string().includes('{app}', { message: 'must contain {app}' }).default('http://{app}.apps.localhost:8081/'),
   /** Deploy requests handled at once by one worker (RabbitMQ prefetch). */
   PREFETCH: env.int(1, 1000).default(20),
+  /** First delay before a deploy that failed transiently is retried (doubles up to 30 s). */
+  DEPLOY_RETRY_BACKOFF_MS: env.int(10, 60_000).default(1_000),
   /** The queue consumed; only tests and side-by-side installs change it. */
   DEPLOY_QUEUE: z.string().min(1).default('deployer.requests'),
   // --- kubernetes runtime ---

@@ -10,13 +10,14 @@ export const MESSAGE_ATTEMPTS = 8;
  * prefetch). Error policy: the handler resolves → ack (deploy accepted or ended with a
  * status); an envelope or payload that does not validate → DLQ with the reason (by
  * ConsumerHost); DeadLetterError → DLQ now; anything else → retry with back-off
- * (1 s doubling to 30 s) up to MESSAGE_ATTEMPTS, then DLQ.
+ * (DEPLOY_RETRY_BACKOFF_MS, 1 s by default, doubling to 30 s) up to MESSAGE_ATTEMPTS, then DLQ.
  */
 export class DeployRequestConsumer {
   constructor(
     private readonly consumers: ConsumerHost,
     private readonly service: DeployService,
     private readonly queue: string,
+    private readonly backoffMs = 1_000,
   ) {}
 
   start(): Promise<void> {
@@ -25,8 +26,8 @@ export class DeployRequestConsumer {
       contract: DeployRequested,
       handler: (payload) => this.service.handle(payload),
       maxAttempts: MESSAGE_ATTEMPTS,
-      backoffMs: 1_000,
-      maxBackoffMs: 30_000,
+      backoffMs: this.backoffMs,
+      maxBackoffMs: Math.max(this.backoffMs, 30_000),
     });
   }
 }

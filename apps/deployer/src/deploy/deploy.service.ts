@@ -72,7 +72,7 @@ export class DeployService {
           return this.supersede(status);
         case 'conflict':
           throw new DeadLetterError(`revision ${p.revision} of ${p.app} belongs to another deploy id (${applying.current?.deployId ?? 'unknown'})`);
-        default: // applied, or backwards: a redelivery after the intent was recorded; applying again is idempotent
+        default: // applied, or backwards/duplicate: a redelivery after the worker died mid-way; applying again is idempotent
       }
       const outcome = await this.run(p, status);
       if (!outcome) return;

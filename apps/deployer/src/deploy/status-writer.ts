@@ -22,7 +22,9 @@ export class StatusWriter implements RolloutReporter {
 
   async write(status: StatusInput, requestedAt?: string): Promise<TransitionResult> {
     const withUrl: StatusInput = status.phase === 'ready' && !status.url ? { ...status, url: this.urlOf(status.app) } : status;
-    const result = await this.store.transition(withUrl);
+    // `rolling-out` is written by the worker after apply and, as a gap filler, by the
+    // rollout report: whichever comes first records it, the other is a no-op.
+    const result = await this.store.transition(withUrl, { strict: status.phase === 'rolling-out' });
     const fields = { phase: status.phase, reason: status.reason, revision: status.revision, outcome: result.outcome };
     if (result.written) {
       this.logger.info(fields, `deploy ${status.phase}${status.reason ? ` (${status.reason})` : ''}`);
@@ -36,6 +38,9 @@ export class StatusWriter implements RolloutReporter {
   report(event: RolloutEvent): Promise<void> {
     return runWithContext({ deployId: event.deployId, app: event.app }, async () => {
       const { requestedAt, ...status } = event;
+      // A fast rollout (kwok, a tiny local app) can end before the worker wrote
+      // rolling-out; record the step first so every deploy shows the whole path.
+      await this.write({ ...status, phase: 'rolling-out', reason: undefined, message: undefined, logTail: undefined });
       await this.write(status, requestedAt);
     });
   }

@@ -44,10 +44,10 @@ export class TestBroker {
     }
   }
 
-  async deleteQueues(queue: string): Promise<void> {
+  async deleteQueues(queue: string, backoffMs = 1_000): Promise<void> {
     for (const q of [queue, `${queue}.dlq`]) await this.ch!.deleteQueue(q).catch(() => undefined);
     // The retry queues the messaging lib declared for the deployer's policy.
-    for (const r of retryQueues(queue, { maxAttempts: MESSAGE_ATTEMPTS, backoffMs: 1_000, maxBackoffMs: 30_000 })) {
+    for (const r of retryQueues(queue, { maxAttempts: MESSAGE_ATTEMPTS, backoffMs, maxBackoffMs: Math.max(backoffMs, 30_000) })) {
       await this.ch!.deleteQueue(r.name).catch(() => undefined);
     }
   }

@@ -33,7 +33,12 @@ export async function startDeployer(env: Record<string, string | undefined>): Pr
   });
   const logger = createLogger('deployer', process.env.LOG_LEVEL ?? 'warn');
   const app = await NestFactory.create(createAppModule(config, logger), { logger: new NestPinoLogger(logger) });
-  await app.init();
+  try {
+    await app.init();
+  } catch (error) {
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return {
     app,
     config,

@@ -66,7 +66,7 @@ export class LocalApp {
   private cancelCurrent(): void {
     if (!this.current) return;
     this.current.cancelled = true;
-    void this.current.instance?.stop();
+    if (this.current.instance !== this.serving) void this.current.instance?.stop();
   }
 
   private async roll(t: Launch, run: NonNullable<LocalApp['current']>): Promise<void> {
@@ -90,6 +90,7 @@ export class LocalApp {
     }
     const old = this.serving;
     this.serving = instance;
+    run.instance = undefined; // serving now: a later rollout must not cancel it
     this.route(instance);
     await old?.stop();
     await this.state.write({ app: t.app, ready: t });
