@@ -78,6 +78,21 @@ describe('/api/live sends the current state first, then live status and logs of 
     expect(live.statuses()).toEqual([]);
   });
 
+  it('fans out from one Redis subscriber connection, however many sockets are open', async () => {
+    const subscribers = async () =>
+      String(await env.redis.call('CLIENT', 'LIST', 'TYPE', 'pubsub'))
+        .split('\n')
+        .filter((l) => / name=editor-gateway /.test(l)).length;
+    // The first socket makes the subscriber connection, if there is none yet; its first frame comes after subscribing.
+    await (await open((await env.student()).cookie)).waitFor('the initial status', (f) => f.type === 'status');
+    const before = await subscribers();
+    expect(before).toBeGreaterThanOrEqual(1);
+    const students = await Promise.all(Array.from({ length: 10 }, () => env.student()));
+    const sockets = await Promise.all(students.map((s) => open(s.cookie)));
+    await Promise.all(sockets.map((c) => c.waitFor('the initial status', (f) => f.type === 'status')));
+    expect(await subscribers()).toBe(before);
+  });
+
   it('several tabs of one student all follow the app, sharing one subscription', async () => {
     const erin = await env.student();
     const [tab1, tab2] = [await open(erin.cookie), await open(erin.cookie)];
