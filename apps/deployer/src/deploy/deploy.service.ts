@@ -49,6 +49,7 @@ export class DeployService {
 
     const problem = deployTargetProblem(p);
     if (problem) {
+      this.d.metrics.requests.inc({ outcome: 'invalid' });
       await this.d.status.write({ ...base, phase: 'failed', reason: 'invalid', message: `This deploy cannot run: ${problem}.` });
       return;
     }
@@ -65,7 +66,8 @@ export class DeployService {
       const applying = await this.d.status.write({ ...status, phase: 'applying' });
       switch (applying.outcome) {
         case 'terminal':
-        case 'duplicate':
+          // Ended already: a newer request superseded it meanwhile, or this is a redelivery.
+          this.d.metrics.requests.inc({ outcome: (applying.current?.revision ?? 0) > p.revision ? 'superseded' : 'finished' });
           this.d.logger.info({ current: applying.current?.phase }, 'deploy already finished; a redelivery changes nothing');
           return;
         case 'stale':
@@ -77,8 +79,9 @@ export class DeployService {
       const outcome = await this.run(p, status);
       if (!outcome) return;
       if (outcome.kind === 'stale') {
-        return this.supersede(status, `revision ${outcome.runningRevision} of this app is already running; this older deploy was skipped.`);
+        return this.supersede(status, `revision ${outcome.runningRevision} of this app is already running; this older deploy was skipped.`, 'stale');
       }
+      this.d.metrics.requests.inc({ outcome: outcome.kind });
       if (outcome.kind === 'removed') {
         await this.d.status.write({ ...status, phase: 'removed', message: 'The app was stopped and removed.' });
         return;
@@ -101,11 +104,13 @@ export class DeployService {
       return outcome;
     } catch (error) {
       if (isDeployFailure(error)) {
+        this.d.metrics.requests.inc({ outcome: 'failed' });
         await this.d.status.write({ ...status, phase: 'failed', reason: error.reason, message: error.message, logTail: error.logTail });
         return undefined;
       }
       if (await this.d.budget.exhausted(p.app, p.revision)) {
         this.d.logger.error({ err: error }, 'giving up on the deploy after repeated transient failures');
+        this.d.metrics.requests.inc({ outcome: 'failed' });
         await this.d.status.write({
           ...status,
           phase: 'failed',
@@ -123,7 +128,8 @@ export class DeployService {
     return desired !== undefined && desired.revision > p.revision;
   }
 
-  private async supersede(status: StatusBase, message = 'A newer deploy of this app was requested, so this one was skipped.'): Promise<void> {
+  private async supersede(status: StatusBase, message = 'A newer deploy of this app was requested, so this one was skipped.', outcome = 'superseded'): Promise<void> {
+    this.d.metrics.requests.inc({ outcome });
     await this.d.status.write({ ...status, phase: 'superseded', message });
   }
 }

@@ -9,6 +9,7 @@ export class DeployerMetrics {
   readonly timeToReady: Histogram<'runtime'>;
   readonly inFlight: Gauge;
   readonly terminal: Counter<'phase' | 'reason'>;
+  readonly requests: Counter<'outcome'>;
   readonly kubeRequests: Counter<'verb' | 'code'>;
   readonly kubeRetries: Counter<'cause'>;
   readonly rateLimitWait: Histogram;
@@ -26,6 +27,12 @@ export class DeployerMetrics {
     this.timeToReady = new Histogram({ name: 'deployer_time_to_ready_seconds', help: 'From deploy request to ready', labelNames: ['runtime'], buckets: SECONDS, registers });
     this.inFlight = new Gauge({ name: 'deployer_in_flight', help: 'Deploy requests being handled by this worker', registers });
     this.terminal = new Counter({ name: 'deployer_terminal_total', help: 'Deploys that reached a terminal phase, by phase and failure reason', labelNames: ['phase', 'reason'], registers });
+    this.requests = new Counter({
+      name: 'deployer_requests_total',
+      help: 'Deploy requests handled, by outcome: accepted, removed, superseded (coalesced without touching the runtime), stale (a newer revision already runs), invalid, failed, finished (a redelivery of a finished deploy)',
+      labelNames: ['outcome'],
+      registers,
+    });
     this.kubeRequests = new Counter({ name: 'deployer_kube_requests_total', help: 'Requests to the Kubernetes API server', labelNames: ['verb', 'code'], registers });
     this.kubeRetries = new Counter({ name: 'deployer_kube_retries_total', help: 'Kubernetes API calls retried, by cause', labelNames: ['cause'], registers });
     this.rateLimitWait = new Histogram({

@@ -87,7 +87,8 @@ export class KubeFaultProxy {
         res.writeHead(f.status, { 'content-type': 'application/json', ...(f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter) } : {}) });
         return void res.end(body);
       }
-      return void setTimeout(() => this.forward(req, res), f.ms);
+      // A held request whose client went away (a killed worker) is dropped, not sent late.
+      return void setTimeout(() => (res.destroyed || req.socket.destroyed ? undefined : this.forward(req, res)), f.ms);
     }
     this.forward(req, res);
   }
