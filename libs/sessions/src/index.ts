@@ -5,7 +5,8 @@
  * const sessions = new SessionStore(redis, { idleTtlSeconds: config.SESSION_TTL_SECONDS });
  * const policy = cookiePolicy(config.PUBLIC_URL);           // Secure iff https, Path from the URL
  *
- * // gateway, per request: one Redis round trip (a Lua GET + sliding renewal), no RPC
+ * // gateway, per request: one Redis round trip, no RPC — a plain GET while this process saw the
+ * // expiry set within the last minute, else a Lua GET + sliding renewal
  * const session = await sessions.resolveSession(req.headers.cookie);
  * if (!session) return 401;                                  // no cookie, tampered, expired, signed out
  * session.user  // { userId, login, appName, provider }

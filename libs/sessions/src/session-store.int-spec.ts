@@ -69,6 +69,21 @@ describe('SessionStore against real Redis', () => {
     expect(resolved!.expiresAt - Date.now()).toBeLessThanOrEqual(2000);
   });
 
+  it('shows a sign-out done by another process at once, even to a process that resolved the session a moment ago', async () => {
+    const auth = new SessionStore(redis, { idleTtlSeconds: 600 });
+    const gateway = new SessionStore(redis, { idleTtlSeconds: 600 });
+    const u = user();
+    const a = await auth.create(u);
+    const b = await auth.create(u);
+    expect(await gateway.resolve(a.id)).not.toBeNull();
+    expect(await gateway.resolve(a.id)).not.toBeNull();
+    expect(await gateway.resolve(b.id)).not.toBeNull();
+    await auth.destroy(a.id);
+    expect(await gateway.resolve(a.id)).toBeNull();
+    await auth.destroyAllForUser(u.userId);
+    expect(await gateway.resolve(b.id)).toBeNull();
+  });
+
   it('destroys one session and leaves the user\'s others', async () => {
     const store = new SessionStore(redis, { idleTtlSeconds: 60 });
     const u = user();

@@ -1,7 +1,9 @@
 import type { Redis } from 'ioredis';
 import { readCookie, SESSION_COOKIE } from './cookies';
+import { RenewalMemory } from './renewal-memory';
 import { withSessionCommands, type SessionCommands } from './scripts';
 import { isWellFormedSecret, newSecret, sha256Hex } from './secrets';
+import { parseStored } from './stored-session';
 import type { IssuedSession, Session, SessionUser, StoredSession } from './types';
 
 export const SESSION_PREFIX = 'imad:session:';
@@ -26,6 +28,7 @@ export class SessionStore {
   private readonly idleMs: number;
   private readonly maxMs: number;
   private readonly now: () => number;
+  private readonly renewals = new RenewalMemory();
 
   constructor(redis: Redis, options: SessionStoreOptions) {
     this.redis = withSessionCommands(redis);
@@ -50,17 +53,36 @@ export class SessionStore {
       stored.maxExpiresAt,
       SESSION_PREFIX,
     );
+    this.renewals.remember(hash, now, this.idleMs);
     return { id, csrfToken, session: { ...stored, expiresAt: now + ttlMs }, maxAgeSeconds: this.maxMs / 1000 };
   }
 
-  /** The live session for an id (renewing its idle expiry), or null: unknown, expired, ended or malformed. */
+  /**
+   * The live session for an id (renewing its idle expiry when due), or null: unknown, expired,
+   * ended or malformed. Always one round trip: a GET while this process saw the expiry set
+   * recently (then `expiresAt` is a lower bound), else the renewal script.
+   */
   async resolve(id: string | undefined): Promise<Session | null> {
     if (!isWellFormedSecret(id)) return null;
+    const hash = sha256Hex(id);
     const now = this.now();
-    const found = await this.redis.imadSessionResolve(SESSION_PREFIX + sha256Hex(id), now, this.idleMs);
-    if (!found) return null;
-    const stored = parseStored(found[0]);
-    return stored && { ...stored, expiresAt: now + Number(found[1]) };
+    const recent = this.renewals.recent(hash, now);
+    if (recent) {
+      const raw = await this.redis.get(SESSION_PREFIX + hash);
+      const stored = raw === null ? null : parseStored(raw);
+      if (!stored) this.renewals.forget(hash);
+      return stored && { ...stored, expiresAt: Math.min(recent.setAt + recent.idleMs, stored.maxExpiresAt) };
+    }
+    const found = await this.redis.imadSessionResolve(SESSION_PREFIX + hash, now, this.idleMs);
+    const stored = found ? parseStored(found[0]) : null;
+    if (!found || !stored) {
+      this.renewals.forget(hash);
+      return null;
+    }
+    const ttl = Number(found[1]);
+    const idleMs = stored.idleMs ?? this.idleMs;
+    this.renewals.remember(hash, now + ttl - idleMs, idleMs);
+    return { ...stored, expiresAt: now + ttl };
   }
 
   /** `resolve` for a raw `Cookie` header: one Redis round trip, no call to `auth`. */
@@ -72,6 +94,7 @@ export class SessionStore {
   async destroy(id: string | undefined): Promise<boolean> {
     if (!isWellFormedSecret(id)) return false;
     const hash = sha256Hex(id);
+    this.renewals.forget(hash);
     const raw = await this.redis.getdel(SESSION_PREFIX + hash);
     const stored = raw === null ? null : parseStored(raw);
     if (stored) await this.redis.srem(USER_SESSIONS_PREFIX + stored.user.userId, hash);
@@ -81,15 +104,5 @@ export class SessionStore {
   /** Ends every session of a user ("sign out everywhere"). Returns how many were live. */
   destroyAllForUser(userId: string): Promise<number> {
     return this.redis.imadSessionDestroyAll(USER_SESSIONS_PREFIX + userId, SESSION_PREFIX);
-  }
-}
-
-function parseStored(raw: string): StoredSession | null {
-  try {
-    const s = JSON.parse(raw) as StoredSession;
-    // Cheap shape check: a record this lib did not write is no session.
-    return typeof s?.user?.userId === 'string' && typeof s.maxExpiresAt === 'number' ? s : null;
-  } catch {
-    return null;
   }
 }
