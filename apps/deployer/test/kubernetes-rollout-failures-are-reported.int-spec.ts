@@ -1,0 +1,88 @@
+import { ensureKubeTestEnv, useTestNamespace } from '@imad/kube-testenv';
+import { newDeployId } from '@imad/status';
+import { eventually } from '@imad/testing';
+import { deployPayload, TestBroker } from './support/amqp';
+import { startDeployer, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
+import { podsOf, setPodStatus } from './support/kubelet-status';
+import { terminalOf } from './support/local-fixture';
+
+const ns = useTestNamespace({ prefix: 'deployer-fail' });
+const broker = new TestBroker();
+const { store, close: closeStore } = testStore();
+const queue = testQueue();
+let deployer: TestDeployer;
+
+beforeAll(async () => {
+  await broker.open();
+  deployer = await startDeployer({
+    RUNTIME: 'kubernetes',
+    KUBECONFIG: (await ensureKubeTestEnv()).kubeconfigPath,
+    APP_NAMESPACES: ns.name,
+    DEPLOY_QUEUE: queue,
+    // No such scheduler: pods stay off the kwok nodes, so only the test writes their status.
+    APP_SCHEDULER_NAME: 'imad-test-hold',
+    ROLLOUT_TIMEOUT_SECONDS: '10',
+    PROBE_FAILING_SECONDS: '5',
+  });
+});
+
+afterAll(async () => {
+  await deployer?.close();
+  await broker.deleteQueues(queue);
+  await broker.close();
+  await closeStore();
+});
+
+async function deployAndGetPod(app: string) {
+  const commit = '3'.repeat(40);
+  const { revision, status } = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
+  await broker.send(queue, deployPayload({ app, revision, deployId: status.deployId, commit, cloneUrl: 'http://repo/git/x.git' }));
+  const [pod] = await eventually('the app pod', async () => {
+    const pods = await podsOf(ns.kubeConfig, ns.name, `app-${app}`);
+    return pods.length > 0 && pods;
+  });
+  return { deployId: status.deployId, pod: pod! };
+}
+
+describe('kubernetes runtime: rollouts that fail', () => {
+  it('reports crash-loop when kubelet says the app container is in CrashLoopBackOff', async () => {
+    const app = testApp();
+    const { deployId, pod } = await deployAndGetPod(app);
+    await setPodStatus(ns.kubeConfig, ns.name, pod, {
+      restartCount: 4,
+      state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container=app' } },
+      lastState: { terminated: { exitCode: 1, reason: 'Error' } },
+    });
+    const end = await terminalOf(store, app, deployId);
+    expect(end).toMatchObject({ phase: 'failed', reason: 'crash-loop' });
+    expect(end.message).toContain('Your app keeps crashing (CrashLoopBackOff, 4 restarts)');
+    // kwok serves no container logs; the report says so instead of staying silent.
+    expect(end.logTail).toEqual(['(the output of "app" could not be read from the cluster)']);
+  });
+
+  it('reports image-pull when kubelet cannot pull the image', async () => {
+    const app = testApp();
+    const { deployId, pod } = await deployAndGetPod(app);
+    await setPodStatus(ns.kubeConfig, ns.name, pod, { state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "node:22-alpine"' } } });
+    const end = await terminalOf(store, app, deployId);
+    expect(end).toMatchObject({ phase: 'failed', reason: 'image-pull' });
+    expect(end.message).toContain('Back-off pulling image');
+  });
+
+  it('reports probe-failing when the app runs but its readiness probe keeps failing', async () => {
+    const app = testApp();
+    const { deployId, pod } = await deployAndGetPod(app);
+    await setPodStatus(ns.kubeConfig, ns.name, pod, { started: true, state: { running: { startedAt: new Date(Date.now() - 60_000) } } });
+    const end = await terminalOf(store, app, deployId);
+    expect(end).toMatchObject({ phase: 'failed', reason: 'probe-failing' });
+    expect(end.message).toContain('does not accept connections on its PORT');
+  });
+
+  it('reports timeout when the rollout makes no progress before its deadline', async () => {
+    const app = testApp();
+    const { deployId } = await deployAndGetPod(app);
+    const end = await terminalOf(store, app, deployId, 60_000);
+    expect(end).toMatchObject({ phase: 'failed', reason: 'timeout' });
+    expect(end.message).toMatch(/did not become ready in time: .*progress/);
+  });
+});
