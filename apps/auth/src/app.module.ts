@@ -17,6 +17,7 @@ import { MessagingUserEvents } from './registration/messaging-user-events';
 import { RegistrationService } from './registration/registration.service';
 import { USER_EVENTS } from './registration/user-events';
 import { SessionStarter } from './session/session-starter';
+import { ProvidersHttpController } from './session/providers.http.controller';
 import { SessionHttpController } from './session/session.http.controller';
 import { CONFIG, COOKIE_POLICY, REDIS } from './tokens';
 
@@ -27,7 +28,7 @@ export function createAppModule(config: Config, logger: Logger): Type<unknown> {
 
   @Module({
     imports: [ObservabilityModule.forService('auth', logger), MessagingModule.forRoot({ url: config.AMQP_URL, connectionName: 'auth' })],
-    controllers: [LocalHttpController, SessionHttpController, ...(github.controllers as Type<unknown>[])],
+    controllers: [LocalHttpController, SessionHttpController, ProvidersHttpController, ...(github.controllers as Type<unknown>[])],
     providers: [
       { provide: CONFIG, useValue: config },
       { provide: COOKIE_POLICY, useValue: cookiePolicy(config.PUBLIC_URL) },
