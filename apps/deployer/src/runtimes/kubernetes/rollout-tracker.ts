@@ -88,10 +88,16 @@ export class RolloutTracker {
     const known = this.deployments.get(next.key);
     const entry = known && known.revision === next.revision && known.deployId === next.deployId ? known : next;
     this.deployments.set(entry.key, entry);
+    entry.rollout = rolloutState(d);
+    this.evaluate(entry);
+  }
+
+  /** Reports the deploy's end if the Deployment or its pods show one. */
+  private evaluate(entry: TrackedDeployment): void {
     if (entry.settled) return;
-    const state = rolloutState(d);
-    if (state.state === 'ready') this.settle(entry, { phase: 'ready' });
-    else if (state.state === 'timeout') this.settle(entry, { phase: 'failed', reason: 'timeout', message: `Your app did not become ready in time: ${state.message}` });
+    const state = entry.rollout;
+    if (state?.state === 'ready') this.settle(entry, { phase: 'ready' });
+    else if (state?.state === 'timeout') this.settle(entry, { phase: 'failed', reason: 'timeout', message: `Your app did not become ready in time: ${state.message}` });
     else this.checkPods(entry);
   }
 
@@ -116,8 +122,9 @@ export class RolloutTracker {
     if (entry && !entry.settled && entry.revision === p.revision) this.checkPods(entry);
   }
 
+  /** Time-based failures (probe failing) and reports that failed (Redis down) are retried here. */
   private recheck(): void {
-    for (const entry of this.deployments.values()) if (!entry.settled) this.checkPods(entry);
+    for (const entry of this.deployments.values()) if (!entry.settled && !this.reports.has(entry.key)) this.evaluate(entry);
   }
 
   private checkPods(entry: TrackedDeployment): void {

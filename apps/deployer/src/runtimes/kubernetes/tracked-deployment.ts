@@ -1,5 +1,6 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 import { ANNOTATIONS, LABELS } from '@imad/k8s-manifests';
+import type { RolloutState } from './rollout-rules';
 
 /** Annotation with the time the deploy was requested (for time-to-ready). */
 export const REQUESTED_AT = 'imad.dev/requested-at';
@@ -16,6 +17,8 @@ export interface TrackedDeployment {
   requestedAt?: string;
   /** A terminal phase (ready/failed) was reported for this revision. */
   settled: boolean;
+  /** The rollout as of the last event (kept to report again if a report failed). */
+  rollout?: RolloutState;
 }
 
 export function trackedFrom(d: V1Deployment): TrackedDeployment | undefined {

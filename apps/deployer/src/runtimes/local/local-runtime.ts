@@ -98,12 +98,18 @@ export class LocalRuntime implements Runtime {
     return app;
   }
 
+  /** Reports a rollout's end, retrying while Redis is away (a restart must not strand a deploy). */
   private async report(event: Parameters<RolloutReporter['report']>[0]): Promise<void> {
     await runWithContext({ deployId: event.deployId, app: event.app }, async () => {
-      try {
-        await this.reporter?.report(event);
-      } catch (error) {
-        this.logger.error({ err: error, phase: event.phase }, 'could not report the rollout outcome');
+      for (let attempt = 1, delay = 500; ; attempt++, delay = Math.min(delay * 2, 10_000)) {
+        try {
+          await this.reporter?.report(event);
+          return;
+        } catch (error) {
+          if (attempt >= 20) return void this.logger.error({ err: error, phase: event.phase }, 'could not report the rollout outcome; giving up');
+          this.logger.warn({ err: error, phase: event.phase, attempt }, 'could not report the rollout outcome; retrying');
+          await new Promise((r) => setTimeout(r, delay));
+        }
       }
     });
   }
