@@ -2,7 +2,7 @@ import { connect, type Channel, type ChannelModel, type GetMessage } from 'amqpl
 import { createLogger } from '@imad/observability';
 // The workspace rule has no test-file exception yet (type:lib → type:testing); only this helper
 // file reaches the test helpers, src never does.
-// eslint-disable-next-line @nx/enforce-module-boundaries
+ 
 import { amqpUrl, eventually, infra, repoRoot, uniqueName } from '@imad/testing';
 
 export { amqpUrl, eventually, infra, repoRoot, uniqueName };

@@ -1,6 +1,6 @@
 // The boundary rule has no exception for test files; a lib's tests may still use the
 // shared test helpers (they never ship).
-// eslint-disable-next-line @nx/enforce-module-boundaries
+ 
 import { eventually, redisUrl, uniqueName } from '@imad/testing';
 import { Redis } from 'ioredis';
 import { StatusStore, newDeployId, statusKeys } from '../src/index';
