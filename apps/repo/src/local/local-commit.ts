@@ -1,10 +1,11 @@
 import type { ChangeSet } from '../core/change-set';
 import type { CommitResult } from '../core/githost.port';
 import { RepoErrors } from '../core/repo-errors';
-import { conflictingFiles } from './conflicts';
+import { conflictingFiles } from '../core/conflicts';
 import { FastImportSession } from './fast-import';
 import { batchCheck, changedFiles } from './objects';
-import { lookupPaths, planChanges } from './plan-changes';
+import { lookupPaths, resolveChanges } from '../core/resolve-changes';
+import { fastImportCommands } from './fast-import-commands';
 import { RefMovedError, type Identity } from './ref-update';
 
 export interface CommitContext {
@@ -48,10 +49,10 @@ async function attemptCommit(ctx: CommitContext, baseCommit: string, message: st
     ]);
     const conflicts = conflictingFiles(set.touched, changed);
     if (conflicts.length > 0) throw RepoErrors.conflict({ head: head.id, files: conflicts });
-    const plan = planChanges(set.changes, new Map(paths.map((p, i) => [p, entries[i]])));
+    const plan = resolveChanges(set.changes, new Map(paths.map((p, i) => [p, entries[i]])));
     if (plan.unchanged) return { commit: head.id, parent: head.id, unchanged: true };
     committed = true;
-    const commit = await session.commit(ctx.ref, head.id, { author: signature(ctx.author), message: withNewline(message) }, plan.commands);
+    const commit = await session.commit(ctx.ref, head.id, { author: signature(ctx.author), message: withNewline(message) }, fastImportCommands(plan.edits));
     return { commit, parent: head.id };
   } finally {
     if (!committed) await session.abort();

@@ -5,7 +5,7 @@ import type { CommitRequest, CommitResult, GitHost, ProvisionTarget, RepoRef, Re
 import { RepoErrors } from '../core/repo-errors';
 import { BlobKinds } from './blob-kinds';
 import { Housekeeping } from './housekeeping';
-import { KeyedMutex } from './keyed-mutex';
+import { KeyedMutex } from '../core/keyed-mutex';
 import { LocalLayout } from './layout';
 import { commitChanges } from './local-commit';
 import { readDiff, readFile, readHistory, readTree } from './local-reads';

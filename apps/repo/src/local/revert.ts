@@ -1,6 +1,6 @@
 import type { CommitResult } from '../core/githost.port';
 import { RepoErrors } from '../core/repo-errors';
-import { conflictingFiles } from './conflicts';
+import { conflictingFiles } from '../core/conflicts';
 import { batchCheck, changedFiles } from './objects';
 import { git } from './git';
 import { casRef, commitTree, RefMovedError, type Identity } from './ref-update';
