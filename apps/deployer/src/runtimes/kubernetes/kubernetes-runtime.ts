@@ -21,9 +21,9 @@ export interface KubernetesRuntimeOptions {
 /**
  * Runs apps as Deployments. `apply` server-side applies the app's objects (one field
  * manager, forced) and returns once they are stored: the RolloutTracker reports the rest.
- * An older revision never replaces a newer one: the Deployment carries its revision, is
- * read first, and is applied with that read's resourceVersion, so a concurrent change in
- * between answers 409 and the check runs again.
+ * An older revision never replaces a newer one: the Deployment carries its revision, which
+ * is checked before the apply (watch cache, or a read after a conflict), and the apply is
+ * conditional on the resourceVersion checked, so a concurrent change answers 409.
  */
 export class KubernetesRuntime implements Runtime {
   readonly kind = 'kubernetes';
@@ -50,20 +50,26 @@ export class KubernetesRuntime implements Runtime {
     const objects = appObjects({ ...t, gitCredential: appGitCredential(this.o.gitReadSecret, t.app) }, this.o.manifests);
     objects.deployment.metadata!.annotations![REQUESTED_AT] = t.requestedAt;
     const { namespace, name } = objects.ref;
+    // The fence: the revision the Deployment carries, from the watch cache (no extra call in
+    // a burst) or, after a conflict, from a fresh read; the apply then names the
+    // resourceVersion it checked, so a change in between answers 409 and we look again.
+    let seen: { revision: number; resourceVersion?: string } | undefined = this.tracker?.known(namespace, name);
     for (let attempt = 1; ; attempt++) {
-      const existing = await this.api.readDeployment(namespace, name);
-      const running = revisionOf(existing);
-      if (running > t.revision) return { kind: 'stale', runningRevision: running };
+      if (seen && seen.revision > t.revision) return { kind: 'stale', runningRevision: seen.revision };
       try {
         await this.applyOnce(objects.secret);
-        const deployment: V1Deployment = { ...objects.deployment, metadata: { ...objects.deployment.metadata, resourceVersion: existing?.metadata?.resourceVersion } };
+        const deployment: V1Deployment = { ...objects.deployment, metadata: { ...objects.deployment.metadata, resourceVersion: seen?.resourceVersion } };
         await this.api.apply(deployment);
         await this.applyOnce(objects.service);
         await this.applyOnce(objects.networkPolicy);
         return { kind: 'accepted' };
       } catch (error) {
         const failure = classifyKubeError(error);
-        if (failure?.code === 409 && attempt < 5) continue; // changed since our read: check the revision again
+        if (failure?.code === 409 && attempt < 5) {
+          const current = await this.api.readDeployment(namespace, name);
+          seen = current ? { revision: revisionOf(current), resourceVersion: current.metadata?.resourceVersion } : undefined;
+          continue;
+        }
         if (failure?.code === 422) {
           throw new DeployFailure('invalid', `The cluster refused this app's objects: ${failure.status.message ?? 'invalid'}`, undefined, { cause: error });
         }

@@ -73,6 +73,16 @@ export class RolloutTracker {
     await Promise.all(this.reports.values());
   }
 
+  /**
+   * What the watch last saw of a Deployment (revision and resourceVersion), or undefined
+   * if it does not exist as far as the watch knows. The cache lags the server by the watch's
+   * latency, so callers use it as a precondition the server checks, not as the truth.
+   */
+  known(namespace: string, name: string): { revision: number; resourceVersion?: string } | undefined {
+    const entry = this.deployments.get(`${namespace}/${name}`);
+    return entry && { revision: entry.revision, resourceVersion: entry.resourceVersion };
+  }
+
   /** Forget an app's Deployment (undeployed) so nothing more is reported for it. */
   forget(namespace: string, name: string): void {
     this.deployments.delete(`${namespace}/${name}`);
@@ -88,6 +98,7 @@ export class RolloutTracker {
     const known = this.deployments.get(next.key);
     const entry = known && known.revision === next.revision && known.deployId === next.deployId ? known : next;
     this.deployments.set(entry.key, entry);
+    entry.resourceVersion = d.metadata?.resourceVersion;
     entry.rollout = rolloutState(d);
     this.evaluate(entry);
   }

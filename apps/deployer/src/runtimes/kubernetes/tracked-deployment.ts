@@ -19,6 +19,8 @@ export interface TrackedDeployment {
   settled: boolean;
   /** The rollout as of the last event (kept to report again if a report failed). */
   rollout?: RolloutState;
+  /** Of the last event: the precondition for the next apply (see KubernetesRuntime.apply). */
+  resourceVersion?: string;
 }
 
 export function trackedFrom(d: V1Deployment): TrackedDeployment | undefined {
@@ -36,5 +38,6 @@ export function trackedFrom(d: V1Deployment): TrackedDeployment | undefined {
     commit: a[ANNOTATIONS.commit],
     requestedAt: a[REQUESTED_AT],
     settled: false,
+    resourceVersion: d.metadata.resourceVersion,
   };
 }

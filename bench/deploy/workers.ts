@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export interface Worker {
+  proc: ChildProcess;
+  metricsUrl: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts `count` deployer processes on one queue and waits until each takes requests. */
+export async function startWorkers(root: string, count: number, env: Record<string, string>): Promise<Worker[]> {
+  return Promise.all(Array.from({ length: count }, () => startWorker(root, env)));
+}
+
+function startWorker(root: string, env: Record<string, string>): Promise<Worker> {
+  const proc = spawn(process.execPath, [path.join(root, 'tools/build/run-ts.js'), path.join(root, 'apps/deployer/src/main.ts')], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+  return new Promise((resolve, reject) => {
+    let port: string | undefined;
+    let taking = false;
+    let tail = '';
+    const timer = setTimeout(() => reject(new Error(`worker did not start in 120 s:\n${tail.slice(-2000)}`)), 120_000);
+    const onData = (chunk: Buffer) => {
+      const text = chunk.toString();
+      tail = (tail + text).slice(-4000);
+      port ??= /"url":"http:\/\/[^"]*:(\d+)\/?"/.exec(text)?.[1];
+      taking ||= text.includes('deployer taking deploy requests');
+      if (port && taking) {
+        clearTimeout(timer);
+        // Keep draining output (info logs) without holding it.
+        proc.stdout!.removeListener('data', onData);
+        proc.stdout!.resume();
+        resolve({ proc, exited, metricsUrl: `http://127.0.0.1:${port}/metrics` });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (c: Buffer) => (tail = (tail + c.toString()).slice(-4000)));
+    void exited.then((code) => reject(new Error(`worker exited with ${code} during start:\n${tail.slice(-2000)}`)));
+  });
+}
+
+export async function stopWorkers(workers: Worker[]): Promise<void> {
+  for (const w of workers) w.proc.kill('SIGTERM');
+  await Promise.all(workers.map((w) => w.exited));
+}
+
+/** Sums a Prometheus counter's samples across workers, filtered by label values. */
+export async function scrapeSum(workers: Worker[], metric: string, labels: Record<string, string> = {}): Promise<number> {
+  let sum = 0;
+  for (const w of workers) {
+    const text = await (await fetch(w.metricsUrl)).text();
+    for (const line of text.split('\n')) {
+      if (!line.startsWith(`${metric}{`) && !line.startsWith(`${metric} `)) continue;
+      if (Object.entries(labels).every(([k, v]) => line.includes(`${k}="${v}"`))) sum += Number(line.split(' ').at(-1));
+    }
+  }
+  return sum;
+}
