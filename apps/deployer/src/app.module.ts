@@ -35,8 +35,8 @@ export function createAppModule(config: Config, logger: Logger) {
       { provide: DeployerMetrics, useFactory: (registry: Registry) => new DeployerMetrics(registry), inject: [Registry] },
       {
         provide: RUNTIME,
-        useFactory: (store: StatusStore, metrics: DeployerMetrics) => createRuntime(config, { store, metrics, clock: systemClock, logger }),
-        inject: [StatusStore, DeployerMetrics],
+        useFactory: (redis: Redis, store: StatusStore, metrics: DeployerMetrics) => createRuntime(config, { redis, store, metrics, clock: systemClock, logger }),
+        inject: [REDIS, StatusStore, DeployerMetrics],
       },
       {
         provide: StatusWriter,

@@ -100,9 +100,13 @@ describe('latest deploy wins', () => {
       const p = await request(app, n);
       burst.push(p);
       void broker.send(queue, p);
-      await new Promise((r) => setTimeout(r, 15));
+      await new Promise((r) => setTimeout(r, 40));
     }
     await expectEndsAtNewest(app, burst);
+    // Several revisions applied by two workers, the unchanged Service only once (shared cache).
+    const applied = (kind: string) => proxy.seen.filter((l) => l.startsWith('PATCH') && l.includes(`/${kind}/app-${app}`)).length;
+    expect(applied('deployments')).toBeGreaterThan(1);
+    expect(applied('services')).toBe(1);
   });
 });
 

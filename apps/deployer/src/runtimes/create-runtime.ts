@@ -3,6 +3,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { defaultManifestConfig, type ManifestConfig } from '@imad/k8s-manifests';
 import type { Logger } from '@imad/observability';
 import type { Clock, StatusStore } from '@imad/status';
+import type { Redis } from 'ioredis';
 import { appNamespaces, type Config } from '../config';
 import type { Runtime } from '../core/runtime.port';
 import type { DeployerMetrics } from '../metrics/deployer-metrics';
@@ -12,6 +13,7 @@ import { LocalRuntime } from './local/local-runtime';
 
 export interface RuntimeDeps {
   store: StatusStore;
+  redis?: Redis;
   metrics: DeployerMetrics;
   clock: Clock;
   logger: Logger;
@@ -29,6 +31,7 @@ export function createRuntime(config: Config, deps: RuntimeDeps): Runtime {
       manifests: manifestConfig(config),
       gitReadSecret: config.GIT_READ_SECRET,
       tracker: { probeFailingMs: config.PROBE_FAILING_SECONDS * 1000 },
+      redis: deps.redis,
     });
   }
   return new LocalRuntime(deps.clock, logger, {

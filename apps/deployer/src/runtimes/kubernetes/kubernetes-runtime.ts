@@ -4,6 +4,7 @@ import { appGitCredential } from '@imad/git-credentials';
 import { ANNOTATIONS, appObjects, appRef, LABELS, type ManifestConfig } from '@imad/k8s-manifests';
 import type { Logger } from '@imad/observability';
 import type { Clock } from '@imad/status';
+import type { Redis } from 'ioredis';
 import { DeployFailure } from '../../core/deploy-failure';
 import type { ApplyOutcome, DeployTarget, RemoveTarget, RolloutReporter, Runtime } from '../../core/runtime.port';
 import { AppliedCache } from './applied-cache';
@@ -16,6 +17,8 @@ export interface KubernetesRuntimeOptions {
   manifests: ManifestConfig;
   gitReadSecret: string;
   tracker: Omit<RolloutTrackerOptions, 'namespaces'>;
+  /** Shares the applied-objects cache between workers (optional). */
+  redis?: Redis;
 }
 
 /**
@@ -28,14 +31,16 @@ export interface KubernetesRuntimeOptions {
 export class KubernetesRuntime implements Runtime {
   readonly kind = 'kubernetes';
   private tracker: RolloutTracker | undefined;
-  private readonly cache = new AppliedCache();
+  private readonly cache: AppliedCache;
 
   constructor(
     private readonly api: KubeApi,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly o: KubernetesRuntimeOptions,
-  ) {}
+  ) {
+    this.cache = new AppliedCache(o.redis);
+  }
 
   async start(reporter: RolloutReporter): Promise<void> {
     this.tracker = new RolloutTracker(this.api, reporter, this.clock, this.logger, { ...this.o.tracker, namespaces: this.o.manifests.namespaces });
@@ -57,11 +62,10 @@ export class KubernetesRuntime implements Runtime {
     for (let attempt = 1; ; attempt++) {
       if (seen && seen.revision > t.revision) return { kind: 'stale', runningRevision: seen.revision };
       try {
-        await this.applyOnce(objects.secret);
+        // The Secret first (pods need it to start); the rest together.
+        await this.applyOnce(t.app, objects.secret);
         const deployment: V1Deployment = { ...objects.deployment, metadata: { ...objects.deployment.metadata, resourceVersion: seen?.resourceVersion } };
-        await this.api.apply(deployment);
-        await this.applyOnce(objects.service);
-        await this.applyOnce(objects.networkPolicy);
+        await Promise.all([this.api.apply(deployment), this.applyOnce(t.app, objects.service), this.applyOnce(t.app, objects.networkPolicy)]);
         return { kind: 'accepted' };
       } catch (error) {
         const failure = classifyKubeError(error);
@@ -94,10 +98,8 @@ export class KubernetesRuntime implements Runtime {
       header('v1', 'Secret', ref.secretName),
     ];
     this.tracker?.forget(ref.namespace, ref.name);
-    for (const o of objects) {
-      this.cache.forget(o);
-      await this.api.delete(o);
-    }
+    await this.cache.forgetApp(t.app);
+    for (const o of objects) await this.api.delete(o);
     return { kind: 'removed' };
   }
 
@@ -117,13 +119,13 @@ export class KubernetesRuntime implements Runtime {
       .map((line) => ({ at, stream: 'stdout' as const, line: line.slice(0, 4000) }));
   }
 
-  private async applyOnce(object: KubernetesObject): Promise<void> {
-    if (this.cache.fresh(object)) return;
+  private async applyOnce(app: string, object: KubernetesObject): Promise<void> {
+    if (await this.cache.fresh(app, object)) return;
     try {
       await this.api.apply(object);
-      this.cache.remember(object);
+      await this.cache.remember(app, object);
     } catch (error) {
-      this.cache.forget(object);
+      await this.cache.forget(app, object);
       throw error;
     }
   }
