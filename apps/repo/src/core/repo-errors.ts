@@ -24,7 +24,7 @@ export const RepoErrors = {
     new AppError(C.notFound, `no file ${path}${commit ? ` at ${commit}` : ''}`, { path, ...(commit ? { commit } : {}) }),
   noSuchCommit: (field: string, commit: string) => new AppError(C.notFound, `${field} ${commit} is not a commit of this workspace`, { field, commit }),
   appTaken: (appName: string) => new AppError(C.forbidden, `the app name "${appName}" belongs to another user's workspace`, { appName }),
-  githubUnauthorized: (message: string, cause?: unknown) => new AppError(C.githubUnauthorized, message, undefined, { cause }),
+  githubUnauthorized: (message: string, cause?: unknown, details?: Record<string, unknown>) => new AppError(C.githubUnauthorized, message, details, { cause }),
   githubRejected: (message: string, details?: Record<string, unknown>, cause?: unknown) => new AppError(C.githubRejected, message, details, { cause }),
   upstreamUnavailable: (message: string, details?: Record<string, unknown>, cause?: unknown) => new AppError(C.upstreamUnavailable, message, details, { cause }),
 };

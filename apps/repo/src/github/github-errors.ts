@@ -24,14 +24,14 @@ export function fromGitHub(error: unknown, what: string, notFound?: () => AppErr
   const headers = error.response?.headers ?? {};
   const githubMessage = (error.response?.data as { message?: string } | undefined)?.message ?? error.message;
   if (status === 401) {
-    return RepoErrors.githubUnauthorized('GitHub no longer accepts your sign-in (token revoked or expired); sign in again', error);
+    return RepoErrors.githubUnauthorized('GitHub no longer accepts your sign-in (token revoked or expired); sign in again', error, { status });
   }
   if (status === 403 || status === 429) {
     if (headers['x-ratelimit-remaining'] === '0' || headers['retry-after'] !== undefined || /rate limit/i.test(githubMessage)) {
       const retryAfter = Number(headers['retry-after']) || resetIn(headers['x-ratelimit-reset']);
       return RepoErrors.upstreamUnavailable(`GitHub rate limit reached while trying to ${what}; try again${retryAfter ? ` in ${retryAfter} s` : ' later'}`, { status, retryAfterSeconds: retryAfter }, error);
     }
-    return RepoErrors.githubUnauthorized(`GitHub does not allow this token to ${what}: ${githubMessage}`, error);
+    return RepoErrors.githubUnauthorized(`GitHub does not allow this token to ${what}: ${githubMessage}`, error, { status });
   }
   if (status === 404 && notFound) return notFound();
   if (status === 404 || status === 409 || status === 422) {

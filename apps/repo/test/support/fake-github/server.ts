@@ -39,6 +39,10 @@ export interface RecordedRequest {
   operationId?: string;
   conditional: boolean;
   response: unknown;
+  /** Answered by an injected fault, not by GitHub's behaviour. */
+  fault?: boolean;
+  /** Whom the request's token belongs to (undefined: no or unknown token). */
+  login?: string;
 }
 
 export interface Reply {
@@ -96,14 +100,16 @@ export class FakeGitHub {
     const entry: RecordedRequest = { method, url: url.pathname + url.search, body, status: 0, conditional: req.headers['if-none-match'] !== undefined, response: undefined };
     entry.operationId = operationFor(method, url.pathname)?.operationId;
     this.requests.push(entry);
+    entry.login = this.tokens.get(String(req.headers.authorization ?? '').replace(/^(token|bearer) /i, ''));
     let reply: Reply;
     const fault = this.faults.find((f) => f.method === method && f.path.test(url.pathname) && (f.times ?? 1) > 0);
     if (fault) {
       fault.times = (fault.times ?? 1) - 1;
+      entry.fault = true;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       reply = { status: fault.status, body: fault.body ?? { message: 'Server Error' }, headers: fault.headers };
     } else {
-      const login = this.tokens.get(String(req.headers.authorization ?? '').replace(/^(token|bearer) /i, ''));
+      const login = entry.login;
       reply = login
         ? await route(this, { method, url, body, login, accept: String(req.headers.accept ?? '') })
         : { status: 401, body: { message: 'Bad credentials', documentation_url: 'https://docs.github.com/rest', status: '401' } };
