@@ -70,6 +70,10 @@ export const configSchema = z.object({
   ROLLOUT_TIMEOUT_SECONDS: env.int(10, 3600).default(300),
   /** Local runtime: an app must answer HTTP on its PORT within this long (else `probe-failing`). */
   APP_START_TIMEOUT_SECONDS: env.int(1, 600).default(30),
+  /** Kubernetes: after a deploy is ready, its output is followed live for this long. */
+  LOG_FOLLOW_SECONDS: env.int(0, 86_400).default(300),
+  /** Kubernetes: live log follows open at once per worker. */
+  LOG_FOLLOW_MAX: env.int(0, 10_000).default(200),
   /** Ready pods whose readiness probe fails this long fail the deploy with `probe-failing`. */
   PROBE_FAILING_SECONDS: env.int(5, 3600).default(60),
 });

@@ -37,7 +37,8 @@ export interface RolloutEvent {
 }
 
 export interface RolloutReporter {
-  report(event: RolloutEvent): Promise<void>;
+  /** Records the event; true if it was new (this caller's report is the one that counted). */
+  report(event: RolloutEvent): Promise<boolean>;
 }
 
 /**

@@ -35,13 +35,13 @@ export class StatusWriter implements RolloutReporter {
     return result;
   }
 
-  report(event: RolloutEvent): Promise<void> {
+  report(event: RolloutEvent): Promise<boolean> {
     return runWithContext({ deployId: event.deployId, app: event.app }, async () => {
       const { requestedAt, ...status } = event;
       // A fast rollout (kwok, a tiny local app) can end before the worker wrote
       // rolling-out; record the step first so every deploy shows the whole path.
-      await this.write({ ...status, phase: 'rolling-out', reason: undefined, message: undefined, logTail: undefined });
-      await this.write(status, requestedAt);
+      if (status.phase !== 'rolling-out') await this.write({ ...status, phase: 'rolling-out', reason: undefined, message: undefined, logTail: undefined });
+      return (await this.write(status, requestedAt)).written;
     });
   }
 

@@ -32,6 +32,8 @@ export function createRuntime(config: Config, deps: RuntimeDeps): Runtime {
       gitReadSecret: config.GIT_READ_SECRET,
       tracker: { probeFailingMs: config.PROBE_FAILING_SECONDS * 1000 },
       redis: deps.redis,
+      logs: deps.store,
+      follow: { followMs: config.LOG_FOLLOW_SECONDS * 1000, maxFollows: config.LOG_FOLLOW_MAX },
     });
   }
   return new LocalRuntime(deps.clock, logger, {

@@ -8,7 +8,9 @@ import { KubeConfig } from '@kubernetes/client-node';
 export type Fault =
   | { kind: 'status'; status: number; retryAfter?: number; message?: string }
   | { kind: 'reset' }
-  | { kind: 'delay'; ms: number };
+  | { kind: 'delay'; ms: number }
+  /** Answer as the server would, e.g. a pod log kwok cannot serve (its kubelets are simulated). */
+  | { kind: 'respond'; status: number; body: string; contentType?: string };
 
 interface Rule {
   method?: string;
@@ -86,6 +88,10 @@ export class KubeFaultProxy {
         const body = JSON.stringify({ kind: 'Status', apiVersion: 'v1', status: 'Failure', code: f.status, message: f.message ?? `injected ${f.status}` });
         res.writeHead(f.status, { 'content-type': 'application/json', ...(f.retryAfter !== undefined ? { 'retry-after': String(f.retryAfter) } : {}) });
         return void res.end(body);
+      }
+      if (f.kind === 'respond') {
+        res.writeHead(f.status, { 'content-type': f.contentType ?? 'text/plain' });
+        return void res.end(f.body);
       }
       // A held request whose client went away (a killed worker) is dropped, not sent late.
       return void setTimeout(() => (res.destroyed || req.socket.destroyed ? undefined : this.forward(req, res)), f.ms);

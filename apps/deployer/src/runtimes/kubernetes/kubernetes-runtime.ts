@@ -1,7 +1,7 @@
 import type { KubernetesObject, V1Deployment } from '@kubernetes/client-node';
 import { AppError, type AppLogLine } from '@imad/contracts';
 import { appGitCredential } from '@imad/git-credentials';
-import { ANNOTATIONS, appObjects, appRef, LABELS, type ManifestConfig } from '@imad/k8s-manifests';
+import { ANNOTATIONS, appObjects, appRef, type ManifestConfig } from '@imad/k8s-manifests';
 import type { Logger } from '@imad/observability';
 import type { Clock } from '@imad/status';
 import type { Redis } from 'ioredis';
@@ -11,7 +11,10 @@ import { AppliedCache } from './applied-cache';
 import type { KubeApi } from './kube-api';
 import { classifyKubeError } from './kube-errors';
 import { RolloutTracker, type RolloutTrackerOptions } from './rollout-tracker';
+import { LogFollower, type LogFollowerOptions } from './log-follower';
+import { podLogTail } from './pod-logs';
 import { REQUESTED_AT } from './tracked-deployment';
+import { AppOutput, type LogSink } from '../app-output';
 
 export interface KubernetesRuntimeOptions {
   manifests: ManifestConfig;
@@ -19,6 +22,9 @@ export interface KubernetesRuntimeOptions {
   tracker: Omit<RolloutTrackerOptions, 'namespaces'>;
   /** Shares the applied-objects cache between workers (optional). */
   redis?: Redis;
+  /** Where followed app output goes (the status store), and for how long. */
+  logs: LogSink;
+  follow: LogFollowerOptions;
 }
 
 /**
@@ -31,6 +37,7 @@ export interface KubernetesRuntimeOptions {
 export class KubernetesRuntime implements Runtime {
   readonly kind = 'kubernetes';
   private tracker: RolloutTracker | undefined;
+  private follower: LogFollower | undefined;
   private readonly cache: AppliedCache;
 
   constructor(
@@ -43,11 +50,19 @@ export class KubernetesRuntime implements Runtime {
   }
 
   async start(reporter: RolloutReporter): Promise<void> {
-    this.tracker = new RolloutTracker(this.api, reporter, this.clock, this.logger, { ...this.o.tracker, namespaces: this.o.manifests.namespaces });
+    const output = (app: string) => new AppOutput(app, this.o.logs, this.clock, this.logger);
+    this.follower = new LogFollower(this.api.kubeConfig, () => this.api.admit(), output, this.logger, this.o.follow);
+    this.tracker = new RolloutTracker(this.api, reporter, this.clock, this.logger, {
+      ...this.o.tracker,
+      namespaces: this.o.manifests.namespaces,
+      // The worker whose report counted follows the new pod's output for a while.
+      onReady: (deploy, pod) => void (pod && this.follower?.follow(deploy.app, deploy.namespace, pod)),
+    });
     await this.tracker.start();
   }
 
   async stop(): Promise<void> {
+    this.follower?.stop();
     await this.tracker?.stop();
   }
 
@@ -98,25 +113,14 @@ export class KubernetesRuntime implements Runtime {
       header('v1', 'Secret', ref.secretName),
     ];
     this.tracker?.forget(ref.namespace, ref.name);
+    this.follower?.stopApp(t.app);
     await this.cache.forgetApp(t.app);
     for (const o of objects) await this.api.delete(o);
     return { kind: 'removed' };
   }
 
-  async logs(app: string, tail: number): Promise<AppLogLine[]> {
-    const ref = appRef(app, this.o.manifests);
-    const pods = await this.api.listPods(ref.namespace, `${LABELS.instance}=${ref.name}`);
-    const newest = pods.items
-      .filter((p) => !p.metadata?.deletionTimestamp)
-      .sort((a, b) => String(b.metadata?.creationTimestamp ?? '').localeCompare(String(a.metadata?.creationTimestamp ?? '')))[0];
-    if (!newest?.metadata?.name) return [];
-    const text = await this.api.podLog(ref.namespace, newest.metadata.name, 'app', tail, false);
-    const at = this.clock.now().toISOString();
-    return text
-      .split('\n')
-      .filter((l) => l.length > 0)
-      .slice(-tail)
-      .map((line) => ({ at, stream: 'stdout' as const, line: line.slice(0, 4000) }));
+  logs(app: string, tail: number): Promise<AppLogLine[]> {
+    return podLogTail(this.api, appRef(app, this.o.manifests), tail, this.clock.now());
   }
 
   private async applyOnce(app: string, object: KubernetesObject): Promise<void> {

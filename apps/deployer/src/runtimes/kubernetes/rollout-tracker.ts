@@ -1,12 +1,14 @@
-import type { V1Deployment, V1Pod } from '@kubernetes/client-node';
-import { MANAGED_SELECTOR } from '@imad/k8s-manifests';
+import type { V1Deployment } from '@kubernetes/client-node';
+import { LABELS, MANAGED_SELECTOR } from '@imad/k8s-manifests';
 import type { Logger } from '@imad/observability';
 import type { Clock } from '@imad/status';
 import type { RolloutEvent, RolloutReporter } from '../../core/runtime.port';
 import type { KubeApi } from './kube-api';
 import { ListWatch, type WatchEvent } from './list-watch';
-import { podProblem, summarizePod, type PodProblem, type PodSummary } from './pod-problems';
+import { PodIndex } from './pod-index';
+import { podProblem, type PodProblem } from './pod-problems';
 import { rolloutState } from './rollout-rules';
+import { lastOutput } from './last-output';
 import { trackedFrom, type TrackedDeployment } from './tracked-deployment';
 
 export interface RolloutTrackerOptions {
@@ -14,21 +16,31 @@ export interface RolloutTrackerOptions {
   probeFailingMs: number;
   /** Reopen a watch with no event for this long (default 60 s). */
   quietMs?: number;
-  /** How often unsettled rollouts are re-checked for time-based failures (default 2 s). */
+  /** How often unsettled rollouts are re-checked (default 1 s). */
   tickMs?: number;
+  /** A rollout not done after this long gets its pods looked at, then every `podCheckEveryMs` (defaults 3 s, 5 s). */
+  podCheckAfterMs?: number;
+  podCheckEveryMs?: number;
+  /** Pod lists per tick at most, so a slow burst cannot turn into a list storm (default 10). */
+  podChecksPerTick?: number;
+  /** Called when this worker's report of `ready` was the one recorded, with the new pod. */
+  onReady?: (deploy: TrackedDeployment, pod: string | undefined) => void;
 }
 
 /**
- * Follows every managed Deployment (and its pods) in the app namespaces and reports
- * each deploy's end once: ready or timeout by the `kubectl rollout status` rules, or a
- * pod failure (crash loop with its last output, image pull, failing readiness). Every
- * worker runs one; the status store keeps reports idempotent across workers.
+ * Follows every managed Deployment in the app namespaces (one watch per namespace) and
+ * reports each deploy's end once: ready or timeout by the `kubectl rollout status` rules,
+ * or a pod failure (crash loop with its last output, image pull, failing readiness).
+ * Pods are not watched: most rollouts finish in seconds, so only a rollout still going
+ * after `podCheckAfterMs` gets its pods listed, at a bounded rate. That keeps every
+ * worker's share of API server load and memory proportional to the rollouts in trouble,
+ * not to the 10,000 apps. Every worker runs one; the status store keeps reports
+ * idempotent across workers.
  */
 export class RolloutTracker {
   private readonly deployments = new Map<string, TrackedDeployment>();
-  /** ns/instance → pod name → summary. */
-  private readonly pods = new Map<string, Map<string, PodSummary>>();
-  private readonly watches: ListWatch<V1Deployment | V1Pod>[] = [];
+  private readonly pods = new PodIndex();
+  private readonly watches: ListWatch<V1Deployment>[] = [];
   private readonly reports = new Map<string, Promise<void>>();
   private tick: NodeJS.Timeout | undefined;
 
@@ -44,14 +56,6 @@ export class RolloutTracker {
     const common = { labelSelector: MANAGED_SELECTOR, admit: () => this.api.admit(), quietMs: this.o.quietMs ?? 60_000, logger: this.logger };
     for (const ns of this.o.namespaces) {
       this.watches.push(
-        new ListWatch<V1Pod>(this.api.kubeConfig, {
-          ...common,
-          what: `pods in ${ns}`,
-          path: `/api/v1/namespaces/${ns}/pods`,
-          list: () => this.api.listPods(ns, MANAGED_SELECTOR),
-          onSync: (items) => this.syncPods(ns, items),
-          onEvent: (type, pod) => this.onPod(type, pod),
-        }) as ListWatch<V1Deployment | V1Pod>,
         new ListWatch<V1Deployment>(this.api.kubeConfig, {
           ...common,
           what: `deployments in ${ns}`,
@@ -59,11 +63,11 @@ export class RolloutTracker {
           list: () => this.api.listDeployments(ns, MANAGED_SELECTOR),
           onSync: (items) => items.forEach((d) => this.onDeployment('ADDED', d)),
           onEvent: (type, d) => this.onDeployment(type, d),
-        }) as ListWatch<V1Deployment | V1Pod>,
+        }),
       );
     }
     await Promise.all(this.watches.map((w) => w.start()));
-    this.tick = setInterval(() => this.recheck(), this.o.tickMs ?? 2_000);
+    this.tick = setInterval(() => this.recheck(), this.o.tickMs ?? 1_000);
     this.tick.unref();
   }
 
@@ -89,11 +93,11 @@ export class RolloutTracker {
   }
 
   private onDeployment(type: WatchEvent, d: V1Deployment): void {
-    const next = trackedFrom(d);
+    const next = trackedFrom(d, this.clock.now().getTime());
     if (!next) return;
     if (type === 'DELETED') {
-      this.deployments.delete(next.key);
-      return;
+      this.pods.drop(next.key);
+      return void this.deployments.delete(next.key);
     }
     const known = this.deployments.get(next.key);
     const entry = known && known.revision === next.revision && known.deployId === next.deployId ? known : next;
@@ -103,45 +107,50 @@ export class RolloutTracker {
     this.evaluate(entry);
   }
 
+  /** Rollouts still going after a while get their pods listed (bounded per tick); reports that failed are retried. */
+  private recheck(): void {
+    const now = this.clock.now().getTime();
+    const after = this.o.podCheckAfterMs ?? 3_000;
+    const every = this.o.podCheckEveryMs ?? 5_000;
+    let budget = this.o.podChecksPerTick ?? 10;
+    for (const entry of this.deployments.values()) {
+      if (entry.settled || this.reports.has(entry.key)) continue;
+      if (budget > 0 && now - entry.seenAt >= after && now - entry.podsCheckedAt >= every) {
+        budget--;
+        entry.podsCheckedAt = now;
+        void this.checkPods(entry);
+      } else {
+        this.evaluate(entry);
+      }
+    }
+  }
+
+  private async checkPods(entry: TrackedDeployment): Promise<void> {
+    try {
+      const list = await this.api.listPods(entry.namespace, `${LABELS.instance}=${entry.instance}`);
+      this.pods.replace(entry.key, list.items);
+      this.evaluate(entry);
+    } catch (error) {
+      this.logger.debug({ err: error, app: entry.app }, 'could not list pods; will look again');
+    }
+  }
+
   /** Reports the deploy's end if the Deployment or its pods show one. */
   private evaluate(entry: TrackedDeployment): void {
     if (entry.settled) return;
     const state = entry.rollout;
-    if (state?.state === 'ready') this.settle(entry, { phase: 'ready' });
-    else if (state?.state === 'timeout') this.settle(entry, { phase: 'failed', reason: 'timeout', message: `Your app did not become ready in time: ${state.message}` });
-    else this.checkPods(entry);
-  }
-
-  private syncPods(ns: string, items: V1Pod[]): void {
-    for (const [key] of this.pods) if (key.startsWith(`${ns}/`)) this.pods.delete(key);
-    items.forEach((p) => this.onPod('ADDED', p));
-  }
-
-  private onPod(type: WatchEvent, pod: V1Pod): void {
-    const p = summarizePod(pod);
-    if (!p) return;
-    const key = `${p.namespace}/${p.instance}`;
-    let byName = this.pods.get(key);
-    if (type === 'DELETED') {
-      byName?.delete(p.name);
-      if (byName?.size === 0) this.pods.delete(key);
-      return;
-    }
-    if (!byName) this.pods.set(key, (byName = new Map()));
-    byName.set(p.name, p);
-    const entry = this.deployments.get(key);
-    if (entry && !entry.settled && entry.revision === p.revision) this.checkPods(entry);
-  }
-
-  /** Time-based failures (probe failing) and reports that failed (Redis down) are retried here. */
-  private recheck(): void {
-    for (const entry of this.deployments.values()) if (!entry.settled && !this.reports.has(entry.key)) this.evaluate(entry);
-  }
-
-  private checkPods(entry: TrackedDeployment): void {
-    const pods = [...(this.pods.get(entry.key)?.values() ?? [])].filter((p) => p.revision === entry.revision);
-    const problem = podProblem(pods, this.clock.now().getTime(), this.o.probeFailingMs);
+    if (state?.state === 'ready') return this.settle(entry, { phase: 'ready' });
+    if (state?.state === 'timeout') return this.settle(entry, { phase: 'failed', reason: 'timeout', message: `Your app did not become ready in time: ${state.message}` });
+    const problem = podProblem(this.pods.of(entry.key, entry.revision), this.clock.now().getTime(), this.o.probeFailingMs);
     if (problem) this.settle(entry, { phase: 'failed', reason: problem.reason, message: problem.message }, problem);
+  }
+
+  /** The running pod of the deploy's revision, for following its output. */
+  private async newestPod(entry: TrackedDeployment): Promise<string | undefined> {
+    if (!this.o.onReady) return undefined;
+    const list = await this.api.listPods(entry.namespace, `${LABELS.instance}=${entry.instance}`).catch(() => undefined);
+    if (list) this.pods.replace(entry.key, list.items);
+    return this.pods.of(entry.key, entry.revision).find((p) => !p.deleting)?.name;
   }
 
   private settle(entry: TrackedDeployment, outcome: Pick<RolloutEvent, 'phase' | 'reason' | 'message'>, problem?: PodProblem): void {
@@ -150,9 +159,10 @@ export class RolloutTracker {
     const previous = this.reports.get(entry.key) ?? Promise.resolve();
     const next = previous
       .then(async () => {
-        const logTail = problem?.reason === 'crash-loop' ? await this.lastOutput(entry.namespace, problem) : undefined;
-        const { key: _k, namespace: _n, instance: _i, settled: _s, ...deploy } = entry;
-        await this.reporter.report({ ...deploy, ...outcome, ...(logTail ? { logTail } : {}) });
+        const logTail = problem?.reason === 'crash-loop' ? await lastOutput(this.api, entry.namespace, problem) : undefined;
+        const { key: _k, namespace: _n, instance: _i, settled: _s, rollout: _r, resourceVersion: _v, seenAt: _a, podsCheckedAt: _c, ...deploy } = entry;
+        const recorded = await this.reporter.report({ ...deploy, ...outcome, ...(logTail ? { logTail } : {}) });
+        if (recorded && outcome.phase === 'ready') this.o.onReady?.(entry, await this.newestPod(entry));
       })
       .catch((error) => {
         entry.settled = false; // report again on the next event or tick
@@ -162,19 +172,5 @@ export class RolloutTracker {
         if (this.reports.get(entry.key) === next) this.reports.delete(entry.key);
       });
     this.reports.set(entry.key, next);
-  }
-
-  /** The crashed container's last lines: its previous run first (the one that crashed). */
-  private async lastOutput(namespace: string, problem: PodProblem): Promise<string[]> {
-    for (const previous of [true, false]) {
-      try {
-        const text = await this.api.podLog(namespace, problem.pod, problem.container, 20, previous);
-        const lines = text.split('\n').filter((l) => l.length > 0);
-        if (lines.length > 0) return lines.slice(-20).map((l) => l.slice(0, 2000));
-      } catch {
-        // try the other run, then say so below
-      }
-    }
-    return [`(the output of "${problem.container}" could not be read from the cluster)`];
   }
 }

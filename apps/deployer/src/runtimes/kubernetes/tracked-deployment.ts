@@ -21,9 +21,12 @@ export interface TrackedDeployment {
   rollout?: RolloutState;
   /** Of the last event: the precondition for the next apply (see KubernetesRuntime.apply). */
   resourceVersion?: string;
+  /** When the tracker first saw this revision, and last looked at its pods (ms). */
+  seenAt: number;
+  podsCheckedAt: number;
 }
 
-export function trackedFrom(d: V1Deployment): TrackedDeployment | undefined {
+export function trackedFrom(d: V1Deployment, now: number): TrackedDeployment | undefined {
   const a = d.metadata?.annotations ?? {};
   const revision = Number(a[ANNOTATIONS.revision]);
   const instance = d.metadata?.labels?.[LABELS.instance] ?? d.metadata?.name;
@@ -39,5 +42,7 @@ export function trackedFrom(d: V1Deployment): TrackedDeployment | undefined {
     requestedAt: a[REQUESTED_AT],
     settled: false,
     resourceVersion: d.metadata.resourceVersion,
+    seenAt: now,
+    podsCheckedAt: 0,
   };
 }

@@ -1,6 +1,6 @@
 import type { Clock } from '@imad/status';
 import { AppProcess, type AppCommand } from './app-process';
-import type { AppOutput } from './app-output';
+import type { AppOutput } from '../app-output';
 import { answersHttp } from './ports';
 
 export interface InstanceOptions {

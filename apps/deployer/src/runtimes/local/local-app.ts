@@ -4,7 +4,7 @@ import type { Clock } from '@imad/status';
 import { isDeployFailure } from '../../core/deploy-failure';
 import type { DeployTarget, RolloutEvent } from '../../core/runtime.port';
 import { AppInstance, type InstanceOptions } from './app-instance';
-import type { AppOutput } from './app-output';
+import type { AppOutput } from '../app-output';
 import type { AppRouter } from './app-router';
 import type { LocalState } from './local-state';
 import { installDependencies } from './npm-install';

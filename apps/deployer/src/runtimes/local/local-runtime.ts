@@ -4,7 +4,7 @@ import { runWithContext, type Logger } from '@imad/observability';
 import type { Clock } from '@imad/status';
 import type { ApplyOutcome, DeployTarget, RemoveTarget, RolloutReporter, Runtime } from '../../core/runtime.port';
 import type { InstanceOptions } from './app-instance';
-import { AppOutput, type LogSink } from './app-output';
+import { AppOutput, type LogSink } from '../app-output';
 import { AppRouter } from './app-router';
 import { checkoutCommit } from './git-checkout';
 import { LocalApp, type Launch } from './local-app';
