@@ -7,7 +7,7 @@ import type { BenchOptions } from './options';
 import { collect, type Outcomes } from './outcomes';
 import { plainApplyRate } from './plain-apply';
 import { round, type Percentiles } from './stats';
-import { scrapeSum, startWorkers, stopWorkers } from './workers';
+import { scrapeAll, scrapeSum, startWorkers, stopWorkers } from './workers';
 
 export interface Level {
   workers: number;
@@ -22,6 +22,10 @@ export interface Level {
    * above when workers applied objects more than once (e.g. an app's Service per worker).
    */
   ratioSameObjects: number;
+  /** API server calls of the workers during the burst, by verb and answer. */
+  kubeCalls: Record<string, number>;
+  /** Deploy requests by outcome (accepted, superseded, …), summed over workers. */
+  requestOutcomes: Record<string, number>;
   steady?: { requests: number; perSecond: number; requestToAppliedSeconds: Percentiles; requestToReadySeconds: Percentiles; withoutTerminal: number };
 }
 
@@ -62,7 +66,10 @@ export async function runLevel(c: LevelContext, workerCount: number): Promise<Le
     const burst = await settle(c, sent);
     const applies = await scrapeSum(workers, 'deployer_kube_requests_total', { verb: 'apply', code: '2xx' });
     const pipelinePerSecond = round(applies / Math.max(burst.applyWindowSeconds, 0.001), 1);
+    const kubeCalls = await scrapeAll(workers, 'deployer_kube_requests_total');
+    const requestOutcomes = await scrapeAll(workers, 'deployer_requests_total');
     console.log(`   burst settled in ${burst.settleSeconds}s; ${applies} objects applied in ${burst.applyWindowSeconds}s = ${pipelinePerSecond}/s`);
+    console.log(`   API calls: ${JSON.stringify(kubeCalls)}; requests: ${JSON.stringify(requestOutcomes)}`);
 
     // Below capacity: how long a deploy takes to be applied when nothing is queued ahead of it.
     let steady: Level['steady'];
@@ -83,6 +90,8 @@ export async function runLevel(c: LevelContext, workerCount: number): Promise<Le
       plainApply: plain,
       ratioToPlainApply: round(pipelinePerSecond / plain.perSecond),
       ratioSameObjects: round(plain.seconds / Math.max(burst.applyWindowSeconds, 0.001)),
+      kubeCalls,
+      requestOutcomes,
       steady,
     };
   } finally {

@@ -60,3 +60,18 @@ export async function scrapeSum(workers: Worker[], metric: string, labels: Recor
   }
   return sum;
 }
+
+/** Every sample of a counter summed across workers, keyed by its label set (e.g. `verb="apply",code="2xx"`). */
+export async function scrapeAll(workers: Worker[], metric: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const w of workers) {
+    const text = await (await fetch(w.metricsUrl)).text();
+    for (const line of text.split('\n')) {
+      const m = new RegExp(`^${metric}\\{([^}]*)\\} (\\S+)$`).exec(line);
+      if (!m) continue;
+      const labels = m[1]!.split(',').filter((l) => !l.startsWith('service=')).join(',');
+      out[labels] = (out[labels] ?? 0) + Number(m[2]);
+    }
+  }
+  return out;
+}

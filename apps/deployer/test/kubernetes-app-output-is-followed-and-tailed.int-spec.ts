@@ -57,9 +57,23 @@ describe('kubernetes runtime: app output', () => {
 
   it('says so in the app log when the cluster cannot serve the output', async () => {
     const app = testApp();
+    const sub = await store.subscribeLogs([app], () => undefined);
+    try {
+      await deploy(app);
+      const note = await eventually('a note in the log', async () => (await store.logTail(app, 10)).find((l) => l.stream === 'system'));
+      expect(note.line).toMatch(/^live output is not available right now \(the cluster answered \d+\)$/);
+    } finally {
+      await sub.close();
+    }
+  });
+
+  it('does not follow an app nobody is watching (no pod list, no log stream)', async () => {
+    const app = testApp();
     await deploy(app);
-    const note = await eventually('a note in the log', async () => (await store.logTail(app, 10)).find((l) => l.stream === 'system'));
-    expect(note.line).toMatch(/^live output is not available right now \(the cluster answered \d+\)$/);
+    const other = testApp(); // a second deploy gives the first one's follow time to have started
+    await deploy(other);
+    expect(proxy.seen.filter((l) => l.includes(`app-${app}`) && (l.includes('/log?') || l.includes('/pods?')))).toEqual([]);
+    expect(await store.logTail(app, 10)).toEqual([]);
   });
 
   it('serves a tail of the pod log over the deployer.logs RPC', async () => {

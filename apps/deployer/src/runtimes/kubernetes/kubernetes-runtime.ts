@@ -3,7 +3,7 @@ import { AppError, type AppLogLine } from '@imad/contracts';
 import { appGitCredential } from '@imad/git-credentials';
 import { ANNOTATIONS, appObjects, appRef, type ManifestConfig } from '@imad/k8s-manifests';
 import type { Logger } from '@imad/observability';
-import type { Clock } from '@imad/status';
+import { statusKeys, type Clock } from '@imad/status';
 import type { Redis } from 'ioredis';
 import { DeployFailure } from '../../core/deploy-failure';
 import type { ApplyOutcome, DeployTarget, RemoveTarget, RolloutReporter, Runtime } from '../../core/runtime.port';
@@ -12,7 +12,7 @@ import type { KubeApi } from './kube-api';
 import { classifyKubeError } from './kube-errors';
 import { RolloutTracker, type RolloutTrackerOptions } from './rollout-tracker';
 import { LogFollower, type LogFollowerOptions } from './log-follower';
-import { podLogTail } from './pod-logs';
+import { newestPod, podLogTail } from './pod-logs';
 import { REQUESTED_AT } from './tracked-deployment';
 import { AppOutput, type LogSink } from '../app-output';
 
@@ -55,8 +55,7 @@ export class KubernetesRuntime implements Runtime {
     this.tracker = new RolloutTracker(this.api, reporter, this.clock, this.logger, {
       ...this.o.tracker,
       namespaces: this.o.manifests.namespaces,
-      // The worker whose report counted follows the new pod's output for a while.
-      onReady: (deploy, pod) => void (pod && this.follower?.follow(deploy.app, deploy.namespace, pod)),
+      onReady: (deploy) => void this.followOutput(deploy.app, deploy.namespace, deploy.instance),
     });
     await this.tracker.start();
   }
@@ -81,6 +80,7 @@ export class KubernetesRuntime implements Runtime {
         await this.applyOnce(t.app, objects.secret);
         const deployment: V1Deployment = { ...objects.deployment, metadata: { ...objects.deployment.metadata, resourceVersion: seen?.resourceVersion } };
         await Promise.all([this.api.apply(deployment), this.applyOnce(t.app, objects.service), this.applyOnce(t.app, objects.networkPolicy)]);
+        this.tracker?.applied(t.deployId);
         return { kind: 'accepted' };
       } catch (error) {
         const failure = classifyKubeError(error);
@@ -121,6 +121,23 @@ export class KubernetesRuntime implements Runtime {
 
   logs(app: string, tail: number): Promise<AppLogLine[]> {
     return podLogTail(this.api, appRef(app, this.o.manifests), tail, this.clock.now());
+  }
+
+  /**
+   * The worker whose `ready` counted follows the new pod's output for a while — only when
+   * someone listens on the app's log channel (an IDE with the app open), so a burst of
+   * deploys nobody watches costs no pod lists and no log streams.
+   */
+  private async followOutput(app: string, namespace: string, instance: string): Promise<void> {
+    if (!this.follower || !this.o.redis) return;
+    try {
+      const [, listeners] = (await this.o.redis.pubsub('NUMSUB', statusKeys(app).logChannel)) as [string, number];
+      if (Number(listeners) === 0) return;
+      const pod = await newestPod(this.api, namespace, instance);
+      if (pod) await this.follower.follow(app, namespace, pod);
+    } catch (error) {
+      this.logger.debug({ err: error, app }, 'could not start following the app output');
+    }
   }
 
   private async applyOnce(app: string, object: KubernetesObject): Promise<void> {

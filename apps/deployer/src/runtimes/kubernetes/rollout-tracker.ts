@@ -18,13 +18,18 @@ export interface RolloutTrackerOptions {
   quietMs?: number;
   /** How often unsettled rollouts are re-checked (default 1 s). */
   tickMs?: number;
-  /** A rollout not done after this long gets its pods looked at, then every `podCheckEveryMs` (defaults 3 s, 5 s). */
+  /**
+   * A rollout this worker applied and not done after `podCheckAfterMs` gets its pods looked
+   * at, then every `podCheckEveryMs` (defaults 8 s, 8 s); other workers' rollouts only after
+   * `orphanAfterMs` (default 60 s), in case the worker that applied them is gone.
+   */
   podCheckAfterMs?: number;
   podCheckEveryMs?: number;
+  orphanAfterMs?: number;
   /** Pod lists per tick at most, so a slow burst cannot turn into a list storm (default 10). */
   podChecksPerTick?: number;
-  /** Called when this worker's report of `ready` was the one recorded, with the new pod. */
-  onReady?: (deploy: TrackedDeployment, pod: string | undefined) => void;
+  /** Called when this worker's report of `ready` was the one recorded. */
+  onReady?: (deploy: TrackedDeployment) => void;
 }
 
 /**
@@ -42,6 +47,8 @@ export class RolloutTracker {
   private readonly pods = new PodIndex();
   private readonly watches: ListWatch<V1Deployment>[] = [];
   private readonly reports = new Map<string, Promise<void>>();
+  /** Deploy ids this worker applied (it looks at their pods first). */
+  private readonly mine = new Set<string>();
   private tick: NodeJS.Timeout | undefined;
 
   constructor(
@@ -87,6 +94,12 @@ export class RolloutTracker {
     return entry && { revision: entry.revision, resourceVersion: entry.resourceVersion };
   }
 
+  /** This worker applied the deploy: it is the one to look at its pods if the rollout drags. */
+  applied(deployId: string): void {
+    if (this.mine.size > 10_000) this.mine.clear(); // bounded; only an optimization
+    this.mine.add(deployId);
+  }
+
   /** Forget an app's Deployment (undeployed) so nothing more is reported for it. */
   forget(namespace: string, name: string): void {
     this.deployments.delete(`${namespace}/${name}`);
@@ -110,11 +123,11 @@ export class RolloutTracker {
   /** Rollouts still going after a while get their pods listed (bounded per tick); reports that failed are retried. */
   private recheck(): void {
     const now = this.clock.now().getTime();
-    const after = this.o.podCheckAfterMs ?? 3_000;
-    const every = this.o.podCheckEveryMs ?? 5_000;
+    const every = this.o.podCheckEveryMs ?? 8_000;
     let budget = this.o.podChecksPerTick ?? 10;
     for (const entry of this.deployments.values()) {
       if (entry.settled || this.reports.has(entry.key)) continue;
+      const after = this.mine.has(entry.deployId) ? (this.o.podCheckAfterMs ?? 8_000) : (this.o.orphanAfterMs ?? 60_000);
       if (budget > 0 && now - entry.seenAt >= after && now - entry.podsCheckedAt >= every) {
         budget--;
         entry.podsCheckedAt = now;
@@ -145,14 +158,6 @@ export class RolloutTracker {
     if (problem) this.settle(entry, { phase: 'failed', reason: problem.reason, message: problem.message }, problem);
   }
 
-  /** The running pod of the deploy's revision, for following its output. */
-  private async newestPod(entry: TrackedDeployment): Promise<string | undefined> {
-    if (!this.o.onReady) return undefined;
-    const list = await this.api.listPods(entry.namespace, `${LABELS.instance}=${entry.instance}`).catch(() => undefined);
-    if (list) this.pods.replace(entry.key, list.items);
-    return this.pods.of(entry.key, entry.revision).find((p) => !p.deleting)?.name;
-  }
-
   private settle(entry: TrackedDeployment, outcome: Pick<RolloutEvent, 'phase' | 'reason' | 'message'>, problem?: PodProblem): void {
     entry.settled = true;
     // One report at a time per Deployment, in order.
@@ -162,7 +167,8 @@ export class RolloutTracker {
         const logTail = problem?.reason === 'crash-loop' ? await lastOutput(this.api, entry.namespace, problem) : undefined;
         const { key: _k, namespace: _n, instance: _i, settled: _s, rollout: _r, resourceVersion: _v, seenAt: _a, podsCheckedAt: _c, ...deploy } = entry;
         const recorded = await this.reporter.report({ ...deploy, ...outcome, ...(logTail ? { logTail } : {}) });
-        if (recorded && outcome.phase === 'ready') this.o.onReady?.(entry, await this.newestPod(entry));
+        this.mine.delete(entry.deployId);
+        if (recorded && outcome.phase === 'ready') this.o.onReady?.(entry);
       })
       .catch((error) => {
         entry.settled = false; // report again on the next event or tick
