@@ -31,6 +31,13 @@ const redis = new Redis(redisUrl);
 const store = new StatusStore(redis, { historyLength: 100 });
 const amqp = await connect(amqpUrl);
 const ch = await amqp.createConfirmChannel();
+// A broker restart (another test) ends the run with a message instead of an unhandled 'error' event.
+const fail = (what: string) => (error: Error) => {
+  console.error(`bench: ${what} failed: ${error.message}`);
+  process.exit(1);
+};
+amqp.on('error', fail('the RabbitMQ connection'));
+ch.on('error', fail('the RabbitMQ channel'));
 const context = { root, run: Date.now().toString(36), o, kubeConfig: env.kubeConfig, kubeconfigPath: env.kubeconfigPath, store, ch, amqpUrl, redisUrl };
 
 const levels: Level[] = [];

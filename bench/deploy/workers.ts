@@ -7,6 +7,12 @@ export interface Worker {
   exited: Promise<number | null>;
 }
 
+// Whatever happens to the bench (a broker restarted under it, Ctrl-C), no worker outlives it.
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const p of running) p.kill('SIGKILL');
+});
+
 /** Starts `count` deployer processes on one queue and waits until each takes requests. */
 export async function startWorkers(root: string, count: number, env: Record<string, string>): Promise<Worker[]> {
   return Promise.all(Array.from({ length: count }, () => startWorker(root, env)));
@@ -18,7 +24,9 @@ function startWorker(root: string, env: Record<string, string>): Promise<Worker>
     env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(proc);
   const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+  void exited.then(() => running.delete(proc));
   return new Promise((resolve, reject) => {
     let port: string | undefined;
     let taking = false;
