@@ -1,26 +1,18 @@
 import { Inject, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { ConsumerHost, MessagingModule, RpcServer } from '@imad/messaging';
 import { LOGGER, ObservabilityModule, Readiness, type Logger } from '@imad/observability';
-import { createRedis, isRedisReady } from '@imad/redis';
-import { StatusStore, systemClock } from '@imad/status';
+import { isRedisReady } from '@imad/redis';
+import { StatusStore } from '@imad/status';
 import type { Redis } from 'ioredis';
-import { Registry } from 'prom-client';
-import { appUrl, type Config } from './config';
-import { AppLock } from './core/app-lock';
+import type { Config } from './config';
 import { RUNTIME, type Runtime } from './core/runtime.port';
-import { AttemptBudget } from './deploy/attempt-budget';
 import { DeployRequestConsumer } from './deploy/deploy-request.message-controller';
 import { DeployService } from './deploy/deploy.service';
 import { StatusWriter } from './deploy/status-writer';
+import { deployerProviders, REDIS } from './deployer.providers';
 import { DeployLogsRpc } from './logs/deploy-logs.rpc-controller';
-import { DeployerMetrics } from './metrics/deployer-metrics';
-import { createRuntime } from './runtimes/create-runtime';
 
-export const REDIS = Symbol('REDIS');
-export const CONFIG = Symbol('CONFIG');
-
-/** Handler attempts the deployer allows itself before recording failed(internal); below MESSAGE_ATTEMPTS. */
-const DEPLOY_ATTEMPTS = 6;
+export { REDIS } from './deployer.providers';
 
 export function createAppModule(config: Config, logger: Logger) {
   @Module({
@@ -28,38 +20,7 @@ export function createAppModule(config: Config, logger: Logger) {
       ObservabilityModule.forService('deployer', logger),
       MessagingModule.forRoot({ url: config.AMQP_URL, connectionName: 'deployer', prefetch: config.PREFETCH }),
     ],
-    providers: [
-      { provide: CONFIG, useValue: config },
-      { provide: REDIS, useFactory: () => createRedis(config.REDIS_URL, 'deployer', logger) },
-      { provide: StatusStore, useFactory: (redis: Redis) => new StatusStore(redis), inject: [REDIS] },
-      { provide: DeployerMetrics, useFactory: (registry: Registry) => new DeployerMetrics(registry), inject: [Registry] },
-      {
-        provide: RUNTIME,
-        useFactory: (redis: Redis, store: StatusStore, metrics: DeployerMetrics) => createRuntime(config, { redis, store, metrics, clock: systemClock, logger }),
-        inject: [REDIS, StatusStore, DeployerMetrics],
-      },
-      {
-        provide: StatusWriter,
-        useFactory: (store: StatusStore, metrics: DeployerMetrics) =>
-          new StatusWriter(store, metrics, systemClock, logger.child({ component: 'status' }), config.RUNTIME, (app) => appUrl(config, app)),
-        inject: [StatusStore, DeployerMetrics],
-      },
-      {
-        provide: DeployService,
-        useFactory: (redis: Redis, store: StatusStore, status: StatusWriter, runtime: Runtime, metrics: DeployerMetrics) =>
-          new DeployService({
-            store,
-            status,
-            runtime,
-            metrics,
-            lock: new AppLock(redis),
-            budget: new AttemptBudget(redis, DEPLOY_ATTEMPTS),
-            clock: systemClock,
-            logger: logger.child({ component: 'deploy' }),
-          }),
-        inject: [REDIS, StatusStore, StatusWriter, RUNTIME, DeployerMetrics],
-      },
-    ],
+    providers: deployerProviders(config, logger),
   })
   class AppModule implements OnApplicationBootstrap, OnApplicationShutdown {
     constructor(

@@ -2,23 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { env, loadConfig } from '@imad/config';
 import { z } from 'zod';
-
-const label = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
-const quantity = (what: string) => z.string().regex(/^\d+(\.\d+)?(m|Ki|Mi|Gi|k|M|G)?$/, `must be a Kubernetes quantity for ${what}, e.g. 250m or 256Mi`);
-const list = (item: RegExp, message: string) =>
-  z
-    .string()
-    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
-    .refine((items) => items.length > 0 && items.every((i) => item.test(i)), message);
-const labelMap = z.string().transform((v, ctx) => {
-  const out: Record<string, string> = {};
-  for (const pair of v.split(',').map((s) => s.trim()).filter(Boolean)) {
-    const [k, val] = pair.split('=');
-    if (!k || val === undefined) ctx.addIssue({ code: 'custom', message: `"${pair}" is not key=value` });
-    else out[k] = val;
-  }
-  return out;
-});
+import { label, labelMap, list, quantity } from './config-parsers';
 
 /**
  * Everything the deployer reads from its environment, checked once at start-up.

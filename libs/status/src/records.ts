@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import {
   deployStatusSchema,
   desiredStateSchema,
-  type DeployAction,
   type DeployStatus,
   type DesiredState,
 } from '@imad/contracts';
@@ -13,40 +12,9 @@ import { statusKeys } from './keys';
 import { REQUEST_DEPLOY_LUA, TRANSITION_LUA } from './lua';
 import { runScript } from './run-script';
 import { parseJson } from './parse';
+import type { DeployRequestInput, StatusInput, StatusStoreOptions, TransitionOutcome, TransitionResult } from './types';
 
-export interface StatusStoreOptions {
-  /** Entries kept in each app's history stream (approximate, MAXLEN ~). */
-  historyLength?: number;
-  clock?: Clock;
-}
-
-export interface DeployRequestInput {
-  app: string;
-  userId: string;
-  deployId: string;
-  action: DeployAction;
-  /** Required for `deploy`; the exact commit to run. */
-  commit?: string;
-  url?: string;
-}
-
-/**
- * What `transition` did: `applied` (now current), `recorded` (an older deploy's terminal
- * phase, kept in history but not current), or why it refused: `stale` (a newer revision
- * is current), `terminal` (this deploy already ended), `duplicate` (the same terminal
- * phase again, or the same phase with `strict`), `backwards` (an earlier phase than
- * already reached), `conflict` (another deploy id under the same revision).
- */
-export type TransitionOutcome = 'applied' | 'recorded' | 'stale' | 'terminal' | 'duplicate' | 'backwards' | 'conflict';
-
-export interface TransitionResult {
-  outcome: TransitionOutcome;
-  /** True for `applied` and `recorded`: the status is in history and was published. */
-  written: boolean;
-  current: DeployStatus | undefined;
-}
-
-export type StatusInput = Omit<DeployStatus, 'at'> & { at?: string };
+export type { DeployRequestInput, StatusInput, StatusStoreOptions, TransitionOutcome, TransitionResult } from './types';
 
 /** Requests, transitions and reads of deploy status (the part with rules); see index.ts. */
 export class StatusRecords {

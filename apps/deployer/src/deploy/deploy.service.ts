@@ -3,14 +3,14 @@ import { DeadLetterError } from '@imad/messaging';
 import { runWithContext, type Logger } from '@imad/observability';
 import type { Clock, StatusInput, StatusStore } from '@imad/status';
 import type { AppLock } from '../core/app-lock';
-import { isDeployFailure } from '../core/deploy-failure';
-import type { ApplyOutcome, Runtime } from '../core/runtime.port';
+import type { Runtime } from '../core/runtime.port';
 import type { DeployerMetrics } from '../metrics/deployer-metrics';
 import type { AttemptBudget } from './attempt-budget';
+import { runOnRuntime } from './run-on-runtime';
 import type { StatusWriter } from './status-writer';
 
 export type DeployRequest = PayloadOf<typeof DeployRequested>;
-type StatusBase = Omit<StatusInput, 'phase'>;
+export type StatusBase = Omit<StatusInput, 'phase'>;
 
 export interface DeployServiceDeps {
   store: StatusStore;
@@ -76,7 +76,7 @@ export class DeployService {
           throw new DeadLetterError(`revision ${p.revision} of ${p.app} belongs to another deploy id (${applying.current?.deployId ?? 'unknown'})`);
         default: // applied, or backwards/duplicate: a redelivery after the worker died mid-way; applying again is idempotent
       }
-      const outcome = await this.run(p, status);
+      const outcome = await runOnRuntime(this.d, p, status);
       if (!outcome) return;
       if (outcome.kind === 'stale') {
         return this.supersede(status, `revision ${outcome.runningRevision} of this app is already running; this older deploy was skipped.`, 'stale');
@@ -89,37 +89,6 @@ export class DeployService {
       await this.d.status.write({ ...status, phase: 'rolling-out' });
     } finally {
       await lock.release();
-    }
-  }
-
-  /** Calls the runtime; returns undefined when the deploy ended in failure here. */
-  private async run(p: DeployRequest, status: StatusBase): Promise<ApplyOutcome | undefined> {
-    const started = performance.now();
-    try {
-      const outcome =
-        p.action === 'deploy'
-          ? await this.d.runtime.apply({ app: p.app, revision: p.revision, deployId: p.deployId, commit: p.commit!, cloneUrl: p.cloneUrl!, requestedAt: p.requestedAt })
-          : await this.d.runtime.remove({ app: p.app, revision: p.revision, deployId: p.deployId });
-      this.d.metrics.applySeconds.observe({ runtime: this.d.runtime.kind, action: p.action }, (performance.now() - started) / 1000);
-      return outcome;
-    } catch (error) {
-      if (isDeployFailure(error)) {
-        this.d.metrics.requests.inc({ outcome: 'failed' });
-        await this.d.status.write({ ...status, phase: 'failed', reason: error.reason, message: error.message, logTail: error.logTail });
-        return undefined;
-      }
-      if (await this.d.budget.exhausted(p.app, p.revision)) {
-        this.d.logger.error({ err: error }, 'giving up on the deploy after repeated transient failures');
-        this.d.metrics.requests.inc({ outcome: 'failed' });
-        await this.d.status.write({
-          ...status,
-          phase: 'failed',
-          reason: 'internal',
-          message: 'The platform could not start this deploy after several attempts. Please deploy again in a minute.',
-        });
-        return undefined;
-      }
-      throw error;
     }
   }
 

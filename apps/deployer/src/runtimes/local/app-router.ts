@@ -2,6 +2,7 @@ import { createServer, request, type IncomingMessage, type Server, type ServerRe
 import { connect, type Socket } from 'node:net';
 import type { Logger } from '@imad/observability';
 import { pages } from './router-pages';
+import { forwarded, html } from './router-http';
 
 /** Read at request time, so a restarting app shows the starting page without a map update. */
 export interface Route {
@@ -108,19 +109,4 @@ export class AppRouter {
     upstream.on('error', close);
     socket.on('error', close);
   }
-}
-
-function forwarded(req: IncomingMessage): Record<string, string | string[]> {
-  const headers: Record<string, string | string[]> = {};
-  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = v;
-  const from = req.socket.remoteAddress ?? '';
-  headers['x-forwarded-for'] = headers['x-forwarded-for'] ? `${headers['x-forwarded-for']}, ${from}` : from;
-  headers['x-forwarded-host'] = req.headers.host ?? '';
-  headers['x-forwarded-proto'] = 'http';
-  return headers;
-}
-
-function html(res: ServerResponse, status: number, body: string, extra: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', ...extra });
-  res.end(body);
 }
