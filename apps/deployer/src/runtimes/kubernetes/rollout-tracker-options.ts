@@ -8,14 +8,14 @@ export interface RolloutTrackerOptions {
   /** How often unsettled rollouts are re-checked (default 1 s). */
   tickMs?: number;
   /**
-   * A rollout this worker applied and not done after `podCheckAfterMs` gets its pods looked
-   * at, then every `podCheckEveryMs` (defaults 8 s, 8 s); other workers' rollouts only after
-   * `orphanAfterMs` (default 60 s), in case the worker that applied them is gone.
+   * A rollout this worker applied and not done after `podCheckAfterMs` (default 8 s) gets
+   * its pods looked at, then again after a doubling pause (8 s … 60 s): a rollout that is
+   * merely slow (a busy cluster) costs ever fewer lists. Other workers' rollouts only after
+   * `orphanAfterMs` (default 120 s), in case the worker that applied them is gone.
    */
   podCheckAfterMs?: number;
-  podCheckEveryMs?: number;
   orphanAfterMs?: number;
-  /** Pod lists per tick at most, so a slow burst cannot turn into a list storm (default 10). */
+  /** Pod lists per tick at most, so a slow burst cannot turn into a list storm (default 3). */
   podChecksPerTick?: number;
   /** Called when this worker's report of `ready` was the one recorded. */
   onReady?: (deploy: TrackedDeployment) => void;

@@ -110,14 +110,13 @@ export class RolloutTracker {
   /** Rollouts still going after a while get their pods listed (bounded per tick); reports that failed are retried. */
   private recheck(): void {
     const now = this.clock.now().getTime();
-    const every = this.o.podCheckEveryMs ?? 8_000;
-    let budget = this.o.podChecksPerTick ?? 10;
+    let budget = this.o.podChecksPerTick ?? 3;
     for (const entry of this.deployments.values()) {
       if (entry.settled || this.reports.has(entry.key)) continue;
-      const after = this.mine.has(entry.deployId) ? (this.o.podCheckAfterMs ?? 8_000) : (this.o.orphanAfterMs ?? 60_000);
-      if (budget > 0 && now - entry.seenAt >= after && now - entry.podsCheckedAt >= every) {
+      const after = this.mine.has(entry.deployId) ? (this.o.podCheckAfterMs ?? 8_000) : (this.o.orphanAfterMs ?? 120_000);
+      if (budget > 0 && now - entry.seenAt >= after && now >= entry.podsCheckDueAt) {
         budget--;
-        entry.podsCheckedAt = now;
+        entry.podsCheckDueAt = now + Math.min(60_000, 8_000 * 2 ** entry.podChecks++);
         void this.checkPods(entry);
       } else {
         this.evaluate(entry);

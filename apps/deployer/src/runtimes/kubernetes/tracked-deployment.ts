@@ -21,9 +21,10 @@ export interface TrackedDeployment {
   rollout?: RolloutState;
   /** Of the last event: the precondition for the next apply (see KubernetesRuntime.apply). */
   resourceVersion?: string;
-  /** When the tracker first saw this revision, and last looked at its pods (ms). */
+  /** When the tracker first saw this revision, when it next looks at its pods (ms), and how often it did. */
   seenAt: number;
-  podsCheckedAt: number;
+  podsCheckDueAt: number;
+  podChecks: number;
 }
 
 export function trackedFrom(d: V1Deployment, now: number): TrackedDeployment | undefined {
@@ -43,6 +44,7 @@ export function trackedFrom(d: V1Deployment, now: number): TrackedDeployment | u
     settled: false,
     resourceVersion: d.metadata.resourceVersion,
     seenAt: now,
-    podsCheckedAt: 0,
+    podsCheckDueAt: 0,
+    podChecks: 0,
   };
 }
