@@ -1,5 +1,5 @@
 import type { KubeConfig } from '@kubernetes/client-node';
-import { createTestNamespace, deleteNamespace } from '@imad/kube-testenv';
+import { createTestNamespace, deleteNamespace, waitForNamespaceGone } from '@imad/kube-testenv';
 import type { StatusStore } from '@imad/status';
 import type { ConfirmChannel } from 'amqplib';
 import { dispatch, schedule, type SentDeploy } from './burst';
@@ -99,6 +99,10 @@ export async function runLevel(c: LevelContext, workerCount: number): Promise<Le
     await c.ch.deleteQueue(queue).catch(() => undefined);
     await deleteNamespace(c.kubeConfig, namespace);
     await deleteNamespace(c.kubeConfig, plainNs);
+    // The next level must not compete with this one's cleanup (thousands of objects and pods).
+    for (const ns of [namespace, plainNs]) {
+      await waitForNamespaceGone(c.kubeConfig, ns, 900_000, (s) => console.log(`   waiting for ${ns} to be deleted (${s}s)…`));
+    }
   }
 }
 

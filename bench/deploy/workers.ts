@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export interface Worker {
@@ -13,15 +13,32 @@ process.on('exit', () => {
   for (const p of running) p.kill('SIGKILL');
 });
 
-/** Starts `count` deployer processes on one queue and waits until each takes requests. */
-export async function startWorkers(root: string, count: number, env: Record<string, string>): Promise<Worker[]> {
-  return Promise.all(Array.from({ length: count }, () => startWorker(root, env)));
+let built: string | undefined;
+
+/**
+ * The service as it ships (dist/apps/deployer/main.js), built once per bench run from the
+ * working tree, so workers spend no CPU on bundling and measure what production runs.
+ */
+function deployerBundle(root: string): string {
+  if (!built) {
+    execFileSync(process.execPath, [path.join(root, 'tools/build/build-service.js'), 'deployer'], { cwd: root, stdio: 'inherit' });
+    built = path.join(root, 'dist/apps/deployer/main.js');
+  }
+  return built;
 }
 
-function startWorker(root: string, env: Record<string, string>): Promise<Worker> {
-  const proc = spawn(process.execPath, [path.join(root, 'tools/build/run-ts.js'), path.join(root, 'apps/deployer/src/main.ts')], {
+/** Starts `count` deployer processes on one queue and waits until each takes requests. */
+export async function startWorkers(root: string, count: number, env: Record<string, string>): Promise<Worker[]> {
+  const main = deployerBundle(root);
+  return Promise.all(Array.from({ length: count }, () => startWorker(main, root, env)));
+}
+
+function startWorker(main: string, root: string, env: Record<string, string>): Promise<Worker> {
+  // BENCH_WORKER_NODE_OPTIONS, e.g. "--cpu-prof --cpu-prof-dir=bench/results/profiles", profiles each worker.
+  const nodeOptions = process.env.BENCH_WORKER_NODE_OPTIONS;
+  const proc = spawn(process.execPath, ['--enable-source-maps', main], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, HTTP_PORT: '0', LOG_LEVEL: 'info', ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(proc);

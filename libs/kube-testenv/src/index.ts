@@ -5,6 +5,7 @@ export {
   testNamespaceName,
   TEST_NAMESPACE_LABEL,
   useTestNamespace,
+  waitForNamespaceGone,
   type TestNamespace,
   type TestNamespaceOptions,
 } from './namespace';

@@ -75,6 +75,32 @@ export async function createTestNamespace(kubeConfig: KubeConfig, prefix?: strin
   }
 }
 
+/**
+ * Waits until a deleted namespace is gone: the namespace controller removes its contents
+ * in the background, which loads the API server. Benchmarks wait before the next level so
+ * one level's cleanup does not slow the next one down. `onWait` hears every ~15 s.
+ */
+export async function waitForNamespaceGone(kubeConfig: KubeConfig, name: string, timeoutMs = 600_000, onWait?: (seconds: number) => void): Promise<void> {
+  const core = kubeConfig.makeApiClient(CoreV1Api);
+  const started = Date.now();
+  let told = started;
+  for (;;) {
+    try {
+      await core.readNamespace({ name });
+    } catch (error) {
+      if ((error as { code?: number }).code === 404) return;
+      throw error;
+    }
+    const now = Date.now();
+    if (now - started > timeoutMs) throw new Error(`namespace ${name} still exists ${Math.round(timeoutMs / 1000)} s after its deletion; look at kube-controller-manager's log (scripts/kube-testenv.sh status)`);
+    if (onWait && now - told >= 15_000) {
+      told = now;
+      onWait(Math.round((now - started) / 1000));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
 /** Starts deletion; the namespace controller removes the contents in the background. */
 export async function deleteNamespace(kubeConfig: KubeConfig, name: string): Promise<void> {
   const core = kubeConfig.makeApiClient(CoreV1Api);

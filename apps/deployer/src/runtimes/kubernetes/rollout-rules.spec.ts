@@ -1,5 +1,6 @@
 import type { V1Deployment } from '@kubernetes/client-node';
 import { rolloutState } from './rollout-rules';
+import { hasNewPods } from './tracked-deployment';
 
 const d = (generation: number, status: V1Deployment['status'], replicas = 1): V1Deployment => ({ metadata: { generation }, spec: { replicas, selector: {}, template: {} }, status });
 
@@ -23,5 +24,17 @@ describe('rolloutState (kubectl rollout status rules)', () => {
       d(2, { observedGeneration: 2, updatedReplicas: 1, replicas: 1, conditions: [{ type: 'Progressing', status: 'False', reason: 'ProgressDeadlineExceeded', message: 'ReplicaSet "x" has timed out progressing.' }] }),
     );
     expect(s).toEqual({ state: 'timeout', message: 'ReplicaSet "x" has timed out progressing.' });
+  });
+});
+
+describe('hasNewPods (when looking at pods can tell anything)', () => {
+  it('is false until the controller observed the spec and made a pod of it', () => {
+    expect(hasNewPods(d(2, { observedGeneration: 1, updatedReplicas: 1 }))).toBe(false);
+    expect(hasNewPods(d(2, { observedGeneration: 2, updatedReplicas: 0, replicas: 1 }))).toBe(false);
+    expect(hasNewPods(d(2, undefined))).toBe(false);
+  });
+
+  it('is true once a pod of the current spec exists, ready or not', () => {
+    expect(hasNewPods(d(2, { observedGeneration: 2, updatedReplicas: 1, availableReplicas: 0 }))).toBe(true);
   });
 });

@@ -8,7 +8,8 @@ export interface RolloutTrackerOptions {
   /** How often unsettled rollouts are re-checked (default 1 s). */
   tickMs?: number;
   /**
-   * A rollout this worker applied and not done after `podCheckAfterMs` (default 8 s) gets
+   * A rollout this worker applied whose first new pod exists and that is still not done
+   * `podCheckAfterMs` (default 8 s) later gets
    * its pods looked at, then again after a doubling pause (8 s … 60 s): a rollout that is
    * merely slow (a busy cluster) costs ever fewer lists. Other workers' rollouts only after
    * `orphanAfterMs` (default 120 s), in case the worker that applied them is gone.

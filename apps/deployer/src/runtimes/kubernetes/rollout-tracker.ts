@@ -10,7 +10,7 @@ import { podProblem } from './pod-problems';
 import { rolloutState } from './rollout-rules';
 import { RolloutReports } from './rollout-reports';
 import type { RolloutTrackerOptions } from './rollout-tracker-options';
-import { trackedFrom, type TrackedDeployment } from './tracked-deployment';
+import { hasNewPods, trackedFrom, type TrackedDeployment } from './tracked-deployment';
 
 export type { RolloutTrackerOptions } from './rollout-tracker-options';
 
@@ -104,17 +104,21 @@ export class RolloutTracker {
     this.deployments.set(entry.key, entry);
     entry.resourceVersion = d.metadata?.resourceVersion;
     entry.rollout = rolloutState(d);
+    if (entry.podsSince === undefined && hasNewPods(d)) entry.podsSince = this.clock.now().getTime();
     this.evaluate(entry);
   }
 
-  /** Rollouts still going after a while get their pods listed (bounded per tick); reports that failed are retried. */
+  /**
+   * Rollouts whose pods exist but are still not ready after a while get their pods listed
+   * (bounded per tick); reports that failed are retried.
+   */
   private recheck(): void {
     const now = this.clock.now().getTime();
     let budget = this.o.podChecksPerTick ?? 3;
     for (const entry of this.deployments.values()) {
       if (entry.settled || this.reports.has(entry.key)) continue;
       const after = this.mine.has(entry.deployId) ? (this.o.podCheckAfterMs ?? 8_000) : (this.o.orphanAfterMs ?? 120_000);
-      if (budget > 0 && now - entry.seenAt >= after && now >= entry.podsCheckDueAt) {
+      if (budget > 0 && entry.podsSince !== undefined && now - entry.podsSince >= after && now >= entry.podsCheckDueAt) {
         budget--;
         entry.podsCheckDueAt = now + Math.min(60_000, 8_000 * 2 ** entry.podChecks++);
         void this.checkPods(entry);

@@ -23,8 +23,18 @@ export interface TrackedDeployment {
   resourceVersion?: string;
   /** When the tracker first saw this revision, when it next looks at its pods (ms), and how often it did. */
   seenAt: number;
+  /**
+   * When the controller was first seen to have made a pod of this revision (ms). Before
+   * that there is nothing to look at: a busy cluster is slow, not the student's app.
+   */
+  podsSince?: number;
   podsCheckDueAt: number;
   podChecks: number;
+}
+
+/** The controller has seen this spec and made at least one pod of it. */
+export function hasNewPods(d: V1Deployment): boolean {
+  return (d.status?.observedGeneration ?? 0) >= (d.metadata?.generation ?? 0) && (d.status?.updatedReplicas ?? 0) >= 1;
 }
 
 export function trackedFrom(d: V1Deployment, now: number): TrackedDeployment | undefined {
