@@ -26,7 +26,15 @@ export interface Level {
   kubeCalls: Record<string, number>;
   /** Deploy requests by outcome (accepted, superseded, …), summed over workers. */
   requestOutcomes: Record<string, number>;
-  steady?: { requests: number; perSecond: number; requestToAppliedSeconds: Percentiles; requestToReadySeconds: Percentiles; withoutTerminal: number };
+  steady?: {
+    requests: number;
+    perSecond: number;
+    requestToAppliedSeconds: Percentiles;
+    requestToApplyingSeconds: Percentiles;
+    applyingToAppliedSeconds: Percentiles;
+    requestToReadySeconds: Percentiles;
+    withoutTerminal: number;
+  };
 }
 
 export interface LevelContext {
@@ -76,7 +84,17 @@ export async function runLevel(c: LevelContext, workerCount: number): Promise<Le
     if (o.steady > 0) {
       const steadySent = await dispatch(schedule(o.steady, o.steady, o.steady / o.steadyPerSecond, (s) => `${appOf(s)}-steady`), c.store, c.ch, queue, () => 'http://repo/git/x.git');
       const s = await settle(c, steadySent);
-      steady = { requests: s.total, perSecond: o.steadyPerSecond, requestToAppliedSeconds: s.requestToAppliedSeconds, requestToReadySeconds: s.requestToReadySeconds, withoutTerminal: s.withoutTerminal };
+      steady = {
+        requests: s.total,
+        perSecond: o.steadyPerSecond,
+        requestToAppliedSeconds: s.requestToAppliedSeconds,
+        requestToApplyingSeconds: s.requestToApplyingSeconds,
+        applyingToAppliedSeconds: s.applyingToAppliedSeconds,
+        requestToReadySeconds: s.requestToReadySeconds,
+        withoutTerminal: s.withoutTerminal,
+      };
+      const p = (x: Percentiles) => `p50 ${x.p50} s, p99 ${x.p99} s`;
+      console.log(`   steady ${o.steadyPerSecond}/s: request→applied ${p(s.requestToAppliedSeconds)} (waiting ${p(s.requestToApplyingSeconds)}; applying ${p(s.applyingToAppliedSeconds)})`);
     }
 
     const apps = [...new Set(sent.map((s) => s.app))];

@@ -11,6 +11,9 @@ export interface Outcomes {
   coalesced: number;
   applied: number;
   requestToAppliedSeconds: Percentiles;
+  /** The two parts of the above: waiting (queue, app lock) and the apply itself (API server). */
+  requestToApplyingSeconds: Percentiles;
+  applyingToAppliedSeconds: Percentiles;
   requestToReadySeconds: Percentiles;
   /** First request to the last deploy reaching a terminal phase. */
   settleSeconds: number;
@@ -33,6 +36,8 @@ export async function collect(store: StatusStore, sent: SentDeploy[]): Promise<{
   const t = (s: DeployStatus | undefined) => (s ? Date.parse(s.at) : undefined);
   const byTerminal: Record<string, number> = {};
   const toApplied: number[] = [];
+  const toApplying: number[] = [];
+  const applyTook: number[] = [];
   const toReady: number[] = [];
   let withoutTerminal = 0;
   let coalesced = 0;
@@ -57,6 +62,10 @@ export async function collect(store: StatusStore, sent: SentDeploy[]): Promise<{
     if (end.phase === 'superseded' && applied === undefined) coalesced++;
     if (applied !== undefined && queued !== undefined) {
       toApplied.push((applied - queued) / 1000);
+      if (applying !== undefined) {
+        toApplying.push((applying - queued) / 1000);
+        applyTook.push((applied - applying) / 1000);
+      }
       firstApply = Math.min(firstApply, applying ?? applied);
       lastApply = Math.max(lastApply, applied);
     }
@@ -73,6 +82,8 @@ export async function collect(store: StatusStore, sent: SentDeploy[]): Promise<{
       coalesced,
       applied: toApplied.length,
       requestToAppliedSeconds: percentiles(toApplied),
+      requestToApplyingSeconds: percentiles(toApplying),
+      applyingToAppliedSeconds: percentiles(applyTook),
       requestToReadySeconds: percentiles(toReady),
       settleSeconds,
       applyWindowSeconds,

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { loadKubeConfig } from '@imad/kube-client';
+import type { KubeConfig } from '@kubernetes/client-node';
 
 const SCRIPT = 'scripts/kube-testenv.sh';
 
@@ -32,9 +33,7 @@ async function start(): Promise<KubeTestEnv> {
   // stderr is passed through: build progress and the failing component's log path show up.
   await run(root, ['up'], 'inherit');
   const env = parseEnv(await run(root, ['env'], 'pipe'));
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromFile(env.kubeconfigPath);
-  return { kubeConfig, ...env };
+  return { kubeConfig: loadKubeConfig(env.kubeconfigPath), ...env };
 }
 
 /** Reads `export KUBECONFIG="…"` and `export PATH="<bin>:$PATH"` from `kube-testenv.sh env`. */

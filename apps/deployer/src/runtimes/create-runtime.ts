@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { KubeConfig } from '@kubernetes/client-node';
+import { loadKubeConfig } from '@imad/kube-client';
 import { defaultManifestConfig, type ManifestConfig } from '@imad/k8s-manifests';
 import type { Logger } from '@imad/observability';
 import type { Clock, StatusStore } from '@imad/status';
@@ -23,9 +23,7 @@ export interface RuntimeDeps {
 export function createRuntime(config: Config, deps: RuntimeDeps): Runtime {
   const logger = deps.logger.child({ component: `runtime-${config.RUNTIME}` });
   if (config.RUNTIME === 'kubernetes') {
-    const kubeConfig = new KubeConfig();
-    if (config.KUBECONFIG) kubeConfig.loadFromFile(config.KUBECONFIG);
-    else kubeConfig.loadFromCluster();
+    const kubeConfig = loadKubeConfig(config.KUBECONFIG);
     const api = new KubeApi(kubeConfig, { qps: config.KUBE_QPS, burst: config.KUBE_BURST }, deps.metrics, logger);
     return new KubernetesRuntime(api, deps.clock, logger, {
       manifests: manifestConfig(config),

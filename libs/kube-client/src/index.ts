@@ -1,0 +1,1 @@
+export { loadKubeConfig, reuseConnections } from './kube-config';
