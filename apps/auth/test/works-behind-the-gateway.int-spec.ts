@@ -1,7 +1,6 @@
 import { uniqueName } from '@imad/testing';
 import type { BootedAuth } from './support/boot';
-import type { FakeGitHub } from './support/fake-github';
-import { bootWithGitHub, NAVIGATION } from './support/github-flow';
+import { NAVIGATION, useAuthWithGitHub } from './support/github-flow';
 import { Browser } from './support/http';
 import { bootAuth } from './support/boot';
 
@@ -45,17 +44,10 @@ describe('auth behind the gateway', () => {
   });
 
   describe('with GitHub', () => {
-    let auth: BootedAuth;
-    let github: FakeGitHub;
-    beforeAll(async () => {
-      ({ auth, github } = await bootWithGitHub({ PUBLIC_URL: PUBLIC }));
-    });
-    afterAll(async () => {
-      await auth.close();
-      await github.stop();
-    });
+    const env = useAuthWithGitHub({ PUBLIC_URL: PUBLIC });
 
     it('registers the callback on PUBLIC_URL and sends the student back there, never to the internal address', async () => {
+      const { auth, github } = env;
       const browser = new Browser(auth.url, { ...gateway, ...NAVIGATION });
       const start = await browser.get('/auth/github');
       const location = new URL(start.headers.get('location')!);

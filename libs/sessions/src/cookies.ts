@@ -2,6 +2,8 @@
 export const SESSION_COOKIE = 'imad_session';
 export const CSRF_COOKIE = 'imad_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Prefix of cookies a browser accepts only host-only, Secure and on Path=/ (RFC 6265bis). */
+export const HOST_PREFIX = '__Host-';
 
 /**
  * How cookies are scoped, from PUBLIC_URL (the origin the browser sees, in front of any
@@ -12,11 +14,35 @@ export interface CookiePolicy {
   secure: boolean;
   path: string;
   origin: string;
+  /** The names to set and to read; see cookieNames. */
+  names: CookieNames;
+}
+
+export interface CookieNames {
+  session: string;
+  csrf: string;
+  /** Prefix for any other cookie of ours (e.g. the OAuth binding), and whether it must sit on Path=/. */
+  prefix: string;
 }
 
 export function cookiePolicy(publicUrl: string): CookiePolicy {
   const url = new URL(publicUrl);
-  return { secure: url.protocol === 'https:', path: url.pathname.replace(/\/+$/, '') || '/', origin: url.origin };
+  const secure = url.protocol === 'https:';
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  return { secure, path, origin: url.origin, names: cookieNames(secure, path) };
+}
+
+/**
+ * `__Host-` names wherever the browser can enforce them (https, at the root of the host).
+ * A student's app on a sibling subdomain can set a plain cookie for the parent domain and
+ * so plant its own session in a visitor's browser (login CSRF: the visitor's work lands
+ * in the attacker's account); a `__Host-` cookie it cannot set at all. Only these names
+ * are read, so a planted plain `imad_session` is ignored. Plain names remain for http
+ * (local use) and for a PUBLIC_URL with a path, where the prefix is not allowed.
+ */
+export function cookieNames(secure: boolean, path: string): CookieNames {
+  const prefix = secure && path === '/' ? HOST_PREFIX : '';
+  return { session: `${prefix}${SESSION_COOKIE}`, csrf: `${prefix}${CSRF_COOKIE}`, prefix };
 }
 
 export interface CookieOptions {
@@ -50,16 +76,16 @@ export function readCookie(header: string | undefined, name: string): string | u
 /** Set-Cookie values for a new session: the HttpOnly id and the script-readable CSRF token. */
 export function sessionCookies(issued: { id: string; csrfToken: string; maxAgeSeconds: number }, policy: CookiePolicy): string[] {
   return [
-    serializeCookie(SESSION_COOKIE, issued.id, policy, { maxAgeSeconds: issued.maxAgeSeconds, httpOnly: true }),
+    serializeCookie(policy.names.session, issued.id, policy, { maxAgeSeconds: issued.maxAgeSeconds, httpOnly: true }),
     // Readable by the IDE's script, which echoes it in x-csrf-token (double submit).
-    serializeCookie(CSRF_COOKIE, issued.csrfToken, policy, { maxAgeSeconds: issued.maxAgeSeconds, httpOnly: false }),
+    serializeCookie(policy.names.csrf, issued.csrfToken, policy, { maxAgeSeconds: issued.maxAgeSeconds, httpOnly: false }),
   ];
 }
 
 /** Set-Cookie values that make the browser forget the session. */
 export function clearedSessionCookies(policy: CookiePolicy): string[] {
   return [
-    serializeCookie(SESSION_COOKIE, '', policy, { maxAgeSeconds: 0, httpOnly: true }),
-    serializeCookie(CSRF_COOKIE, '', policy, { maxAgeSeconds: 0, httpOnly: false }),
+    serializeCookie(policy.names.session, '', policy, { maxAgeSeconds: 0, httpOnly: true }),
+    serializeCookie(policy.names.csrf, '', policy, { maxAgeSeconds: 0, httpOnly: false }),
   ];
 }

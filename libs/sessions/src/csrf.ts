@@ -19,14 +19,14 @@ export type CsrfResult = { ok: true } | { ok: false; reason: string };
  * for the parent domain, which defeats a plain cookie==header check. Origin and
  * Sec-Fetch-Site, when the browser sends them, must say "this origin" as well.
  */
-export function checkCsrf(req: CsrfRequest, session: Pick<StoredSession, 'csrfHash'> | null | undefined, origin: string): CsrfResult {
+export function checkCsrf(req: CsrfRequest, session: Pick<StoredSession, 'csrfHash'> | null | undefined, origin: string, csrfCookie = CSRF_COOKIE): CsrfResult {
   if (SAFE_METHODS.has(req.method.toUpperCase())) return { ok: true };
   const sameOrigin = checkSameOrigin(req, origin);
   if (!sameOrigin.ok) return sameOrigin;
   const sent = header(req, CSRF_HEADER);
-  const cookie = readCookie(header(req, 'cookie'), CSRF_COOKIE);
-  if (!sent || !cookie) return { ok: false, reason: `missing CSRF token: send the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header` };
-  if (!constantTimeEqual(sent, cookie)) return { ok: false, reason: `${CSRF_HEADER} does not match the ${CSRF_COOKIE} cookie` };
+  const cookie = readCookie(header(req, 'cookie'), csrfCookie);
+  if (!sent || !cookie) return { ok: false, reason: `missing CSRF token: send the ${csrfCookie} cookie's value in the ${CSRF_HEADER} header` };
+  if (!constantTimeEqual(sent, cookie)) return { ok: false, reason: `${CSRF_HEADER} does not match the ${csrfCookie} cookie` };
   if (session && !constantTimeEqual(sha256Hex(sent), session.csrfHash)) return { ok: false, reason: 'CSRF token was not issued with this session' };
   return { ok: true };
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { cookiePolicy } from './cookies';
 import { sha256Hex } from './secrets';
 import { SESSION_PREFIX, SessionStore, USER_SESSIONS_PREFIX } from './session-store';
 import type { SessionUser } from './types';
@@ -21,6 +22,18 @@ describe('SessionStore against real Redis', () => {
     const resolved = await store.resolveSession(`other=1; imad_session=${issued.id}`);
     expect(resolved?.user).toEqual(u);
     expect(resolved?.csrfHash).toBe(sha256Hex(issued.csrfToken));
+  });
+
+  it('under https reads only the __Host- cookie: a session planted by a sibling subdomain is ignored', async () => {
+    const store = new SessionStore(redis, { idleTtlSeconds: 60 });
+    const { names } = cookiePolicy('https://ide.example.org');
+    const attacker = await store.create(user());
+    const victim = user();
+    const own = await store.create(victim);
+    // The planted plain cookie (Domain=example.org, longer path) comes first in the header.
+    expect(await store.resolveSession(`imad_session=${attacker.id}`, names.session)).toBeNull();
+    const resolved = await store.resolveSession(`imad_session=${attacker.id}; ${names.session}=${own.id}`, names.session);
+    expect(resolved?.user).toEqual(victim);
   });
 
   it('answers null for a tampered, malformed or missing cookie', async () => {

@@ -85,9 +85,13 @@ export class SessionStore {
     return { ...stored, expiresAt: now + ttl };
   }
 
-  /** `resolve` for a raw `Cookie` header: one Redis round trip, no call to `auth`. */
-  resolveSession(cookieHeader: string | undefined): Promise<Session | null> {
-    return this.resolve(readCookie(cookieHeader, SESSION_COOKIE));
+  /**
+   * `resolve` for a raw `Cookie` header: one Redis round trip, no call to `auth`. Pass the
+   * policy's `names.session` (`__Host-imad_session` under https) so a planted plain
+   * cookie is never read.
+   */
+  resolveSession(cookieHeader: string | undefined, cookieName = SESSION_COOKIE): Promise<Session | null> {
+    return this.resolve(readCookie(cookieHeader, cookieName));
   }
 
   /** Ends one session. True if it was live. */

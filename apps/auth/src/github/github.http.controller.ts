@@ -1,6 +1,6 @@
 import { Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { readCookie, serializeCookie, SESSION_COOKIE, sessionCookies, type CookiePolicy } from '@imad/sessions';
+import { readCookie, serializeCookie, sessionCookies, type CookiePolicy } from '@imad/sessions';
 import type { Config } from '../config';
 import { AuthErrors } from '../errors';
 import { CONFIG, COOKIE_POLICY } from '../tokens';
@@ -36,7 +36,7 @@ export class GitHubHttpController {
     this.requireGitHub();
     // The binding cookie is spent whatever happens next; set before any error page is sent.
     res.setHeader('Set-Cookie', this.bindingCookie('', 0));
-    const cookies = { binding: readCookie(req.headers.cookie, BINDING_COOKIE), session: readCookie(req.headers.cookie, SESSION_COOKIE) };
+    const cookies = { binding: readCookie(req.headers.cookie, this.bindingName()), session: readCookie(req.headers.cookie, this.cookies.names.session) };
     const { issued, returnTo } = await this.signIn.complete(pickStrings(query), cookies, this.callbackUrl());
     res.setHeader('Set-Cookie', [this.bindingCookie('', 0), ...sessionCookies(issued, this.cookies)]);
     res.setHeader('Cache-Control', 'no-store');
@@ -52,9 +52,17 @@ export class GitHubHttpController {
     return `${this.publicBase}/auth/github/callback`;
   }
 
+  /**
+   * Under https the binding is a `__Host-` cookie (so on Path=/): a sibling subdomain could
+   * otherwise plant an attacker's binding and complete their sign-in in a visitor's browser.
+   */
+  private bindingName(): string {
+    return `${this.cookies.names.prefix}${BINDING_COOKIE}`;
+  }
+
   private bindingCookie(value: string, maxAgeSeconds: number): string {
-    const path = `${this.cookies.path === '/' ? '' : this.cookies.path}/auth/github`;
-    return serializeCookie(BINDING_COOKIE, value, this.cookies, { maxAgeSeconds, httpOnly: true, path });
+    const path = this.cookies.names.prefix ? '/' : `${this.cookies.path === '/' ? '' : this.cookies.path}/auth/github`;
+    return serializeCookie(this.bindingName(), value, this.cookies, { maxAgeSeconds, httpOnly: true, path });
   }
 }
 

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { checkSameOrigin, readCookie, SESSION_COOKIE, sessionCookies, type CookiePolicy } from '@imad/sessions';
+import { checkSameOrigin, readCookie, sessionCookies, type CookiePolicy } from '@imad/sessions';
 import type { Account } from '../accounts/account';
 import type { Config } from '../config';
 import { AuthErrors } from '../errors';
@@ -46,7 +46,7 @@ export class LocalHttpController {
   }
 
   private async startSession(account: Account, req: Request, res: Response) {
-    const issued = await this.starter.start(account, readCookie(req.headers.cookie, SESSION_COOKIE));
+    const issued = await this.starter.start(account, readCookie(req.headers.cookie, this.cookies.names.session));
     res.setHeader('Set-Cookie', sessionCookies(issued, this.cookies));
     res.setHeader('Cache-Control', 'no-store');
     return { user: issued.session.user };

@@ -20,6 +20,26 @@ export async function bootWithGitHub(env: Record<string, string> = {}, github?: 
   return { auth, github: gh };
 }
 
+/** Jest hooks: auth with GitHub for the enclosing describe block, stopped after it. */
+export function useAuthWithGitHub(env: Record<string, string> = {}): { readonly auth: BootedAuth; readonly github: FakeGitHub } {
+  let booted: { auth: BootedAuth; github: FakeGitHub } | undefined;
+  beforeAll(async () => {
+    booted = await bootWithGitHub(env);
+  });
+  afterAll(async () => {
+    await booted?.auth.close();
+    await booted?.github.stop();
+  });
+  return {
+    get auth() {
+      return booted!.auth;
+    },
+    get github() {
+      return booted!.github;
+    },
+  };
+}
+
 /** What a navigating browser sends. */
 export const NAVIGATION = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 

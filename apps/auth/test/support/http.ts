@@ -27,7 +27,7 @@ export class Browser {
 
   /** POST with the CSRF header taken from the imad_csrf cookie, as the IDE does. */
   postWithCsrf(path: string) {
-    return this.post(path, undefined, { 'x-csrf-token': this.cookies.get('imad_csrf') ?? '' });
+    return this.post(path, undefined, { 'x-csrf-token': this.cookies.get('__Host-imad_csrf') ?? this.cookies.get('imad_csrf') ?? '' });
   }
 
   private remember(res: Response): void {

@@ -45,7 +45,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (method !== 'GET') {
-    const csrf = readCookie('imad_csrf');
+    // Under https at the root the server uses __Host- cookie names (see @imad/sessions cookieNames).
+    const csrf = readCookie('__Host-imad_csrf') ?? readCookie('imad_csrf');
     if (csrf) headers['x-csrf-token'] = csrf;
   }
   let response: Response;
