@@ -33,5 +33,8 @@ export function defineRpc<Req extends z.ZodType, Res extends z.ZodType>(
 }
 
 export type PayloadOf<C> = C extends MessageContract<infer T> ? z.infer<T> : never;
+/** A request as the handler sees it: parsed, defaults filled in. */
 export type RequestOf<C> = C extends RpcContract<infer Req, z.ZodType> ? z.infer<Req> : never;
+/** A request as a caller writes it: fields with a schema default may be left out. */
+export type RequestInputOf<C> = C extends RpcContract<infer Req, z.ZodType> ? z.input<Req> : never;
 export type ResponseOf<C> = C extends RpcContract<z.ZodType, infer Res> ? z.infer<Res> : never;

@@ -58,7 +58,6 @@ export const RepoRead = defineRpc(
 );
 
 export const fileChangeSchema = z.discriminatedUnion('op', [
-  // Optional, not defaulted: RequestOf<> is the parsed type, so a default would make callers spell it out.
   /** `utf8` when absent. */
   z.object({ op: z.literal('upsert'), path: repoPathInput, content: z.string(), encoding: z.enum(['utf8', 'base64']).optional() }),
   z.object({ op: z.literal('delete'), path: repoPathInput }),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Channel, Message } from 'amqplib';
-import { AppError, encodeEnvelope, formatIssues, type RequestOf, type ResponseOf, type RpcContract } from '@imad/contracts';
+import { AppError, encodeEnvelope, formatIssues, type RequestInputOf, type ResponseOf, type RpcContract } from '@imad/contracts';
 import { currentContext, type Logger } from '@imad/observability';
 import type { AmqpConnection } from './connection';
 import { H } from './headers';
@@ -25,7 +25,7 @@ export class RpcClient {
     connection.on('disconnected', () => this.dropChannel());
   }
 
-  async call<C extends RpcContract>(contract: C, request: RequestOf<C>, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C>> {
+  async call<C extends RpcContract>(contract: C, request: RequestInputOf<C>, opts: { timeoutMs?: number } = {}): Promise<ResponseOf<C>> {
     const { method } = contract;
     const timeoutMs = opts.timeoutMs ?? 5_000;
     const checked = contract.request.safeParse(request);

@@ -1,4 +1,4 @@
-import type { RequestOf, ResponseOf, RpcContract } from '@imad/contracts';
+import type { RequestInputOf, ResponseOf, RpcContract } from '@imad/contracts';
 
 /**
  * Calls to other services over RabbitMQ (`repo.*`, `deployer.logs`). The RPC contracts in @imad/contracts are the port; this
@@ -6,7 +6,7 @@ import type { RequestOf, ResponseOf, RpcContract } from '@imad/contracts';
  * Remote failures arrive as AppError with the remote code (REPO.CONFLICT, RPC.TIMEOUT, …).
  */
 export interface RpcPort {
-  call<C extends RpcContract>(contract: C, request: RequestOf<C>, options?: { timeoutMs?: number }): Promise<ResponseOf<C>>;
+  call<C extends RpcContract>(contract: C, request: RequestInputOf<C>, options?: { timeoutMs?: number }): Promise<ResponseOf<C>>;
 }
 
 export const RPC_CLIENT = Symbol('RPC_CLIENT');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { RequestOf, ResponseOf, RpcContract } from '@imad/contracts';
+import type { RequestInputOf, ResponseOf, RpcContract } from '@imad/contracts';
 import { AmqpConnection, RpcClient } from '@imad/messaging';
 import { createLogger, NestPinoLogger, requestIdMiddleware } from '@imad/observability';
 import { redisUrl } from '@imad/testing';
@@ -21,7 +21,7 @@ export interface RunningRepo {
   dataDir: string;
   amqpUrl: string;
   /** Calls the service over real RabbitMQ RPC, as the gateway does. */
-  call<C extends RpcContract>(contract: C, request: RequestOf<C>, timeoutMs?: number): Promise<ResponseOf<C>>;
+  call<C extends RpcContract>(contract: C, request: RequestInputOf<C>, timeoutMs?: number): Promise<ResponseOf<C>>;
   close(): Promise<void>;
 }
 
