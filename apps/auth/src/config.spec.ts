@@ -32,6 +32,17 @@ describe('auth configuration', () => {
     expect(problemsOf({ ...github, TOKEN_ENCRYPTION_KEYS: 'k1:zz' })).toEqual([{ variable: 'TOKEN_ENCRYPTION_KEYS', message: expect.stringMatching(/64 hex/) }]);
   });
 
+  it('trusts X-Forwarded-For from loopback and private addresses unless TRUSTED_PROXIES says otherwise', () => {
+    expect(loadServiceConfig(base).TRUSTED_PROXIES).toEqual(['loopback', 'linklocal', 'uniquelocal']);
+    expect(loadServiceConfig({ ...base, TRUSTED_PROXIES: '10.0.0.0/8, 192.0.2.7,::1' }).TRUSTED_PROXIES).toEqual(['10.0.0.0/8', '192.0.2.7', '::1']);
+  });
+
+  it('names TRUSTED_PROXIES when an entry is not an address, a range or a known name', () => {
+    for (const bad of ['gateway.imad.svc', '10.0.0.0/33', '10.0.0.1/8/1', ' , ']) {
+      expect(problemsOf({ ...base, TRUSTED_PROXIES: bad })).toEqual([{ variable: 'TRUSTED_PROXIES', message: expect.stringMatching(/comma-separated list/) }]);
+    }
+  });
+
   it('requires PUBLIC_URL, since cookies and redirects derive from it', () => {
     const { PUBLIC_URL: _omit, ...rest } = base;
     expect(problemsOf(rest)).toEqual([{ variable: 'PUBLIC_URL', message: 'is required but not set' }]);

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { env, loadConfig } from '@imad/config';
 import { keyringSchema } from '@imad/token-vault';
 import { z } from 'zod';
@@ -6,6 +7,24 @@ const DAY = 86_400;
 
 /** docker-compose and charts pass unset variables as "": treat that as not set. */
 const unsetIfBlank = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema);
+
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const isProxyEntry = (entry: string): boolean => {
+  if (PROXY_RANGE_NAMES.has(entry)) return true;
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (!family || extra !== undefined) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Who may tell auth the student's address in X-Forwarded-For (Express 'trust proxy'): the
+ * gateway and whatever sits in front of it. Addresses, CIDR ranges, or loopback/linklocal/uniquelocal.
+ */
+const trustedProxies = z
+  .string()
+  .transform((s) => s.split(',').map((e) => e.trim()).filter(Boolean))
+  .refine((list) => list.length > 0 && list.every(isProxyEntry), 'must be a comma-separated list of IP addresses, CIDR ranges, or loopback, linklocal, uniquelocal');
 
 /** Everything auth reads from its environment, checked once at start-up. */
 export const configSchema = z
@@ -27,6 +46,7 @@ export const configSchema = z
     TOKEN_ENCRYPTION_KEYS: unsetIfBlank(keyringSchema.optional()),
     /** Idle timeout of a session (sliding); the absolute lifetime is 30 days. */
     SESSION_TTL_SECONDS: env.int(1, 30 * DAY).default(7 * DAY),
+    TRUSTED_PROXIES: unsetIfBlank(trustedProxies.default(['loopback', 'linklocal', 'uniquelocal'])),
   })
   .superRefine((c, ctx) => {
     if (c.AUTH_PROVIDER !== 'github') return;

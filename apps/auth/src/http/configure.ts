@@ -10,8 +10,8 @@ export const AUTH_BODY_LIMIT = '16kb';
 
 /** HTTP set-up shared by main.ts and the integration tests. */
 export function configureHttp(app: NestExpressApplication, config: Config, logger: Logger): void {
-  // The gateway (loopback or a private pod address) forwards X-Forwarded-For; nobody else is believed.
-  app.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  // The gateway (by default: loopback or a private pod address) forwards X-Forwarded-For; nobody else is believed.
+  app.set('trust proxy', config.TRUSTED_PROXIES);
   const sink = { publicUrl: config.PUBLIC_URL, logger, metrics: app.get(AuthMetrics) };
   app.use(bodyErrorHandler(sink));
   app.useGlobalFilters(new HttpErrorFilter(sink));
