@@ -14,7 +14,10 @@ import { RepoCommit, RepoProvision } from '@imad/contracts';
 import { AmqpConnection, RpcClient } from '@imad/messaging';
 import { createLogger } from '@imad/observability';
 import { amqpUrl, redisUrl, repoRoot } from '@imad/testing';
+// The bench boots the repo service in this process (as its own integration tests do) to time the RPC path.
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { createAppModule } from '../../apps/repo/src/app.module';
+// eslint-disable-next-line @nx/enforce-module-boundaries
 import { loadServiceConfig } from '../../apps/repo/src/config';
 import { summary, type Summary } from './stats';
 import { benchVhost } from './vhost';
