@@ -1,4 +1,4 @@
-import type { ConsumeMessage, Options } from 'amqplib';
+import type { ConsumeMessage, Message, Options } from 'amqplib';
 
 /** Headers this layer writes; DLQ readers and replay tools rely on these names. */
 export const H = {
@@ -28,7 +28,7 @@ export function attemptOf(msg: ConsumeMessage): number {
 const BROKER_HEADERS = ['x-death', 'x-first-death-exchange', 'x-first-death-queue', 'x-first-death-reason', 'x-last-death-exchange', 'x-last-death-queue', 'x-last-death-reason', 'x-delivery-count'];
 
 /** Publish options that copy the original message's properties, with extra headers. */
-export function republishOptions(msg: ConsumeMessage, headers: Record<string, unknown>): Options.Publish {
+export function republishOptions(msg: Message, headers: Record<string, unknown>): Options.Publish {
   const p = msg.properties;
   const kept = Object.fromEntries(Object.entries(p.headers ?? {}).filter(([key]) => !BROKER_HEADERS.includes(key)));
   return {

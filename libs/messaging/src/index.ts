@@ -1,6 +1,7 @@
 export { AmqpConnection, type ConnectHook, type ConnectionOptions } from './connection';
 export { ConsumerHost, type ConsumeOptions, type SubscribeOptions } from './consumer-host';
 export type { Handler } from './delivery';
+export { describeDeadLetter, peekDeadLetters, replayDeadLetters, type DeadLetter } from './dead-letters';
 export { DeadLetterError, describeError, MessagingErrors } from './errors';
 export { H as MessagingHeaders, type DeadLetterReason } from './headers';
 export { MessagingLifecycle, MessagingModule, type MessagingModuleOptions } from './messaging.module';
