@@ -18,6 +18,10 @@ describe('auth under https at the root of its host', () => {
     });
     afterAll(() => auth.close());
 
+    it('starts without the warning about cookies under a path', () => {
+      expect(auth.logs.some((l) => l.includes('cannot be __Host- cookies'))).toBe(false);
+    });
+
     it('sets __Host- cookies: Secure, Path=/, no Domain', async () => {
       const res = await new Browser(auth.url, gateway).post('/auth/local/signup', { username: uniqueName('hana').slice(0, 39), password: 'a good long password' });
       expect(res.status).toBe(201);

@@ -27,6 +27,10 @@ describe('auth behind the gateway', () => {
       }
     });
 
+    it('warns at start that cookies under a path cannot be __Host- cookies', () => {
+      expect(auth.logs.some((l) => l.includes('cannot be __Host- cookies'))).toBe(true);
+    });
+
     it('logs each request with its request id, and counts attempts against the forwarded address', async () => {
       const res = await new Browser(auth.url, { ...gateway, 'x-request-id': 'req-behind-gateway-1' }).post('/auth/local/signin', { username: uniqueName('nobody'), password: 'whatever12' });
       expect(res.status).toBe(401);
