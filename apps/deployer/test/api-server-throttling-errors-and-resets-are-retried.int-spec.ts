@@ -1,41 +1,23 @@
-import { ensureKubeTestEnv, useTestNamespace } from '@imad/kube-testenv';
-import { newDeployId } from '@imad/status';
+import { useTestNamespace } from '@imad/kube-testenv';
 import { Registry } from 'prom-client';
-import { deployPayload, TestBroker } from './support/amqp';
-import { startDeployer, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
+import { testApp } from './support/deployer';
 import { KubeFaultProxy } from './support/kube-fault-proxy';
 import { terminalOf } from './support/local-fixture';
+import { useKubernetesDeployer } from './support/deployer-env';
 
 const ns = useTestNamespace({ prefix: 'deployer-faults' });
 const proxy = new KubeFaultProxy();
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await broker.open();
-  await proxy.start((await ensureKubeTestEnv()).kubeconfigPath);
-  deployer = await startDeployer({ RUNTIME: 'kubernetes', KUBECONFIG: proxy.kubeconfigPath, APP_NAMESPACES: ns.name, DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await proxy.stop();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await closeStore();
-});
+const env = useKubernetesDeployer(ns, {}, proxy);
+const { store } = env;
 
 async function deploy(app: string) {
   const commit = 'e'.repeat(40);
-  const { revision, status } = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
-  await broker.send(queue, deployPayload({ app, revision, deployId: status.deployId, commit, cloneUrl: 'http://repo/git/x.git' }));
-  return status.deployId;
+  const { deployId } = await env.deploy(app, commit, 'http://repo/git/x.git');
+  return deployId;
 }
 
 async function retries(): Promise<Record<string, number>> {
-  const metric = await deployer.app.get(Registry).getSingleMetric('deployer_kube_retries_total')!.get();
+  const metric = await env.deployer.app.get(Registry).getSingleMetric('deployer_kube_retries_total')!.get();
   return Object.fromEntries(metric.values.map((v) => [String(v.labels.cause), v.value]));
 }
 

@@ -1,39 +1,21 @@
 import { DeployLogs } from '@imad/contracts';
-import { ensureKubeTestEnv, useTestNamespace } from '@imad/kube-testenv';
+import { useTestNamespace } from '@imad/kube-testenv';
 import { RpcClient } from '@imad/messaging';
-import { newDeployId } from '@imad/status';
 import { eventually } from '@imad/testing';
-import { deployPayload, TestBroker } from './support/amqp';
-import { startDeployer, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
+import { testApp } from './support/deployer';
 import { KubeFaultProxy } from './support/kube-fault-proxy';
 import { terminalOf } from './support/local-fixture';
+import { useKubernetesDeployer } from './support/deployer-env';
 
 const ns = useTestNamespace({ prefix: 'deployer-logs' });
 const proxy = new KubeFaultProxy();
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await broker.open();
-  await proxy.start((await ensureKubeTestEnv()).kubeconfigPath);
-  deployer = await startDeployer({ RUNTIME: 'kubernetes', KUBECONFIG: proxy.kubeconfigPath, APP_NAMESPACES: ns.name, DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await proxy.stop();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await closeStore();
-});
+const env = useKubernetesDeployer(ns, {}, proxy);
+const { store } = env;
 
 async function deploy(app: string) {
   const commit = '5'.repeat(40);
-  const { revision, status } = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
-  await broker.send(queue, deployPayload({ app, revision, deployId: status.deployId, commit, cloneUrl: 'http://repo/git/x.git' }));
-  expect((await terminalOf(store, app, status.deployId)).phase).toBe('ready');
+  const { deployId } = await env.deploy(app, commit, 'http://repo/git/x.git');
+  expect((await terminalOf(store, app, deployId)).phase).toBe('ready');
 }
 
 // kwok's kubelets are simulated and serve no container logs; the proxy answers the pod
@@ -82,7 +64,7 @@ describe('kubernetes runtime: app output', () => {
     proxy.inject({ method: 'GET', path: new RegExp(`/pods/app-${app}-[^/]+/log\\?.*tailLines=3`) }, { kind: 'respond', status: 200, body: 'one\ntwo\nthree\n' }, 100);
     // rpc.deployer.logs is shared with any other deployer on this broker: ask until ours answers.
     const lines = await eventually('our deployer to answer', async () => {
-      const r = await deployer.app.get(RpcClient).call(DeployLogs, { app, tail: 3 }, { timeoutMs: 5_000 });
+      const r = await env.deployer.app.get(RpcClient).call(DeployLogs, { app, tail: 3 }, { timeoutMs: 5_000 });
       return r.lines.length > 0 && r.lines;
     });
     expect(lines.map((l) => l.line)).toEqual(['one', 'two', 'three']);

@@ -1,47 +1,27 @@
-import { ensureKubeTestEnv, useTestNamespace } from '@imad/kube-testenv';
-import { newDeployId } from '@imad/status';
+import { useTestNamespace } from '@imad/kube-testenv';
 import { eventually } from '@imad/testing';
-import { deployPayload, TestBroker } from './support/amqp';
-import { startDeployer, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
+import { testApp } from './support/deployer';
 import { podsOf, setPodStatus } from './support/kubelet-status';
 import { terminalOf } from './support/local-fixture';
+import { useKubernetesDeployer } from './support/deployer-env';
 
 const ns = useTestNamespace({ prefix: 'deployer-fail' });
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await broker.open();
-  deployer = await startDeployer({
-    RUNTIME: 'kubernetes',
-    KUBECONFIG: (await ensureKubeTestEnv()).kubeconfigPath,
-    APP_NAMESPACES: ns.name,
-    DEPLOY_QUEUE: queue,
-    // No such scheduler: pods stay off the kwok nodes, so only the test writes their status.
-    APP_SCHEDULER_NAME: 'imad-test-hold',
-    ROLLOUT_TIMEOUT_SECONDS: '10',
-    PROBE_FAILING_SECONDS: '5',
-  });
+const env = useKubernetesDeployer(ns, {
+  // No such scheduler: pods stay off the kwok nodes, so only the test writes their status.
+  APP_SCHEDULER_NAME: 'imad-test-hold',
+  ROLLOUT_TIMEOUT_SECONDS: '10',
+  PROBE_FAILING_SECONDS: '5',
 });
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await closeStore();
-});
+const { store } = env;
 
 async function deployAndGetPod(app: string) {
   const commit = '3'.repeat(40);
-  const { revision, status } = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
-  await broker.send(queue, deployPayload({ app, revision, deployId: status.deployId, commit, cloneUrl: 'http://repo/git/x.git' }));
+  const { deployId } = await env.deploy(app, commit, 'http://repo/git/x.git');
   const [pod] = await eventually('the app pod', async () => {
     const pods = await podsOf(ns.kubeConfig, ns.name, `app-${app}`);
     return pods.length > 0 && pods;
   });
-  return { deployId: status.deployId, pod: pod! };
+  return { deployId: deployId, pod: pod! };
 }
 
 describe('kubernetes runtime: rollouts that fail', () => {

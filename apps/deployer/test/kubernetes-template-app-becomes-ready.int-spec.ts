@@ -1,42 +1,27 @@
 import { AppsV1Api, CoreV1Api, NetworkingV1Api } from '@kubernetes/client-node';
-import { ensureKubeTestEnv, useTestNamespace } from '@imad/kube-testenv';
+import { useTestNamespace } from '@imad/kube-testenv';
 import { newDeployId } from '@imad/status';
 import { eventually } from '@imad/testing';
-import { deployPayload, TestBroker } from './support/amqp';
-import { startDeployer, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
+import { deployPayload } from './support/amqp';
+import { testApp } from './support/deployer';
+import { useKubernetesDeployer } from './support/deployer-env';
 
 const ns = useTestNamespace({ prefix: 'deployer-ready' });
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await broker.open();
-  const env = await ensureKubeTestEnv();
-  deployer = await startDeployer({ RUNTIME: 'kubernetes', KUBECONFIG: env.kubeconfigPath, APP_NAMESPACES: ns.name, DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await closeStore();
-});
+const env = useKubernetesDeployer(ns);
+const { broker, store, queue } = env;
 
 describe('kubernetes runtime', () => {
   it('deploys the template app through the queue and reports ready once its pod is Ready on a kwok node', async () => {
     const app = testApp();
     const commit = 'c'.repeat(40);
-    const { revision, status } = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
-    await broker.send(queue, deployPayload({ app, revision, deployId: status.deployId, commit, cloneUrl: `http://repo.imad.svc:3002/git/${app}.git` }));
+    const { revision, deployId } = await env.deploy(app, commit, `http://repo.imad.svc:3002/git/${app}.git`);
 
     const ready = await eventually('ready', async () => {
       const s = await store.current(app);
       if (s?.phase === 'failed') throw new Error(`failed: ${s.reason} ${s.message}`);
       return s?.phase === 'ready' && s;
     }, 60_000);
-    expect(ready).toMatchObject({ revision, commit, deployId: status.deployId });
+    expect(ready).toMatchObject({ revision, commit, deployId });
     expect((await store.history(app, 10)).map((s) => s.phase).reverse()).toEqual(['queued', 'applying', 'rolling-out', 'ready']);
 
     const name = `app-${app}`;
@@ -62,8 +47,7 @@ describe('kubernetes runtime', () => {
   it('undeploys: removes the objects and reports removed', async () => {
     const app = testApp();
     const commit = 'd'.repeat(40);
-    const first = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
-    await broker.send(queue, deployPayload({ app, revision: first.revision, deployId: first.status.deployId, commit, cloneUrl: 'http://repo/git/x.git' }));
+    await env.deploy(app, commit, 'http://repo/git/x.git');
     await eventually('ready', async () => (await store.current(app))?.phase === 'ready', 60_000);
 
     const undeploy = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'undeploy' });

@@ -1,31 +1,13 @@
 import path from 'node:path';
 import { repoRoot } from '@imad/testing';
 import type { LocalRuntime } from '../src/runtimes/local/local-runtime';
-import { TestBroker } from './support/amqp';
-import { GIT_SECRET, startDeployer, tempDataDir, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
-import { TestGitServer } from './support/git-server';
+import { testApp } from './support/deployer';
 import { getViaRouter } from './support/http';
-import { requestAndSend, terminalOf } from './support/local-fixture';
+import { terminalOf } from './support/local-fixture';
+import { useLocalDeployer } from './support/deployer-env';
 
-const git = new TestGitServer(GIT_SECRET);
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await git.start();
-  await broker.open();
-  deployer = await startDeployer({ RUNTIME: 'local', DATA_DIR: await tempDataDir(), DEPLOY_QUEUE: queue, APP_START_TIMEOUT_SECONDS: '5' });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await git.stop();
-  await closeStore();
-});
+const env = useLocalDeployer({ APP_START_TIMEOUT_SECONDS: '5' });
+const { store, git } = env;
 
 const crashing = `console.log('starting up');\nconsole.error('TypeError: cannot read properties of undefined (reading "port")');\nprocess.exit(1);\n`;
 
@@ -33,7 +15,7 @@ describe('local runtime: an app that crashes', () => {
   it('fails with crash-loop and the last lines of its output, and the router says it is not running', async () => {
     const app = testApp();
     const commit = await git.commit(app, { files: { 'package.json': '{"scripts":{"start":"node server.js"}}', 'server.js': crashing } });
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, commit);
+    const { deployId } = await env.deploy(app, commit, git.cloneUrl(app));
 
     const end = await terminalOf(store, app, deployId);
     expect(end).toMatchObject({ phase: 'failed', reason: 'crash-loop' });
@@ -41,7 +23,7 @@ describe('local runtime: an app that crashes', () => {
     expect(end.logTail).toEqual(expect.arrayContaining(['starting up', 'TypeError: cannot read properties of undefined (reading "port")']));
     expect((await store.logTail(app, 50)).map((l) => l.line)).toContain('starting up');
 
-    const port = (deployer.runtime as LocalRuntime).routerPort;
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
     const page = await getViaRouter(port, `${app}.apps.localhost`);
     expect(page.status).toBe(503);
     expect(page.body).toContain('its last deploy failed');
@@ -50,14 +32,14 @@ describe('local runtime: an app that crashes', () => {
   it('keeps the previous revision serving when the new one crashes', async () => {
     const app = testApp();
     const good = await git.commit(app, { from: path.join(repoRoot, 'templates/node-starter') });
-    const first = await requestAndSend(store, broker, queue, git, app, good);
+    const first = await env.deploy(app, good, git.cloneUrl(app));
     expect((await terminalOf(store, app, first.deployId)).phase).toBe('ready');
 
     const bad = await git.commit(app, { files: { 'server.js': crashing } });
-    const second = await requestAndSend(store, broker, queue, git, app, bad);
+    const second = await env.deploy(app, bad, git.cloneUrl(app));
     expect((await terminalOf(store, app, second.deployId)).reason).toBe('crash-loop');
 
-    const page = await getViaRouter((deployer.runtime as LocalRuntime).routerPort, `${app}.apps.localhost`);
+    const page = await getViaRouter((env.deployer.runtime as LocalRuntime).routerPort, `${app}.apps.localhost`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Hello, world!');
   });
@@ -65,7 +47,7 @@ describe('local runtime: an app that crashes', () => {
   it('fails with probe-failing when the app runs but never listens on PORT', async () => {
     const app = testApp();
     const commit = await git.commit(app, { files: { 'server.js': `console.log('I forgot to listen');\nsetInterval(() => {}, 1000);\n` } });
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, commit);
+    const { deployId } = await env.deploy(app, commit, git.cloneUrl(app));
     const end = await terminalOf(store, app, deployId, 30_000);
     expect(end).toMatchObject({ phase: 'failed', reason: 'probe-failing' });
     expect(end.message).toContain('process.env.PORT');

@@ -1,29 +1,11 @@
 import type { LocalRuntime } from '../src/runtimes/local/local-runtime';
-import { TestBroker } from './support/amqp';
-import { GIT_SECRET, startDeployer, tempDataDir, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
-import { TestGitServer } from './support/git-server';
+import { testApp } from './support/deployer';
 import { getViaRouter } from './support/http';
-import { requestAndSend, terminalOf } from './support/local-fixture';
+import { terminalOf } from './support/local-fixture';
+import { useLocalDeployer } from './support/deployer-env';
 
-const git = new TestGitServer(GIT_SECRET);
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await git.start();
-  await broker.open();
-  deployer = await startDeployer({ RUNTIME: 'local', DATA_DIR: await tempDataDir(), DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await git.stop();
-  await closeStore();
-});
+const env = useLocalDeployer();
+const { store, git } = env;
 
 // A dependency npm can install offline: a local package referenced with file:.
 const files = (greeting: string) => ({
@@ -36,12 +18,12 @@ const files = (greeting: string) => ({
 describe('local runtime: npm dependencies', () => {
   it('installs them when package.json declares some, and reuses the install while package.json is unchanged', async () => {
     const app = testApp();
-    const port = (deployer.runtime as LocalRuntime).routerPort;
-    const first = await requestAndSend(store, broker, queue, git, app, await git.commit(app, { files: files('world') }));
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
+    const first = await env.deploy(app, await git.commit(app, { files: files('world') }), git.cloneUrl(app));
     expect((await terminalOf(store, app, first.deployId, 120_000)).phase).toBe('ready');
     expect((await getViaRouter(port, `${app}.apps.localhost`)).body).toBe('hello, world');
 
-    const second = await requestAndSend(store, broker, queue, git, app, await git.commit(app, { files: { 'server.js': files('again')['server.js'] } }));
+    const second = await env.deploy(app, await git.commit(app, { files: { 'server.js': files('again')['server.js'] } }), git.cloneUrl(app));
     expect((await terminalOf(store, app, second.deployId)).phase).toBe('ready');
     expect((await getViaRouter(port, `${app}.apps.localhost`)).body).toBe('hello, again');
 
@@ -53,7 +35,7 @@ describe('local runtime: npm dependencies', () => {
   it('fails with the npm output when the dependencies cannot be installed', async () => {
     const app = testApp();
     const broken = { ...files('x'), 'package.json': JSON.stringify({ name: 'broken', scripts: { start: 'node server.js' }, dependencies: { greet: 'file:./missing.tgz' } }) };
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, await git.commit(app, { files: broken }));
+    const { deployId } = await env.deploy(app, await git.commit(app, { files: broken }), git.cloneUrl(app));
     const end = await terminalOf(store, app, deployId, 120_000);
     expect(end).toMatchObject({ phase: 'failed', reason: 'crash-loop' });
     expect(end.message).toContain('Installing your dependencies failed');

@@ -2,31 +2,13 @@ import path from 'node:path';
 import { eventually, repoRoot } from '@imad/testing';
 import { WebSocket } from 'ws';
 import type { LocalRuntime } from '../src/runtimes/local/local-runtime';
-import { TestBroker } from './support/amqp';
-import { GIT_SECRET, startDeployer, tempDataDir, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
-import { TestGitServer } from './support/git-server';
+import { GIT_SECRET, testApp } from './support/deployer';
 import { getViaRouter } from './support/http';
-import { requestAndSend, terminalOf } from './support/local-fixture';
+import { useLocalDeployer } from './support/deployer-env';
+import { terminalOf } from './support/local-fixture';
 
-const git = new TestGitServer(GIT_SECRET);
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await git.start();
-  await broker.open();
-  deployer = await startDeployer({ RUNTIME: 'local', DATA_DIR: await tempDataDir(), DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await git.stop();
-  await closeStore();
-});
+const env = useLocalDeployer();
+const { store, git } = env;
 
 // A chat-style app: HTTP page plus a WebSocket echo (ws from the workspace, by absolute path).
 const server = `
@@ -44,10 +26,10 @@ describe('local runtime', () => {
   it('proxies WebSocket upgrades to the app by Host header', async () => {
     const app = testApp();
     const commit = await git.commit(app, { files: { 'server.js': server } });
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, commit);
+    const { deployId } = await env.deploy(app, commit, git.cloneUrl(app));
     expect((await terminalOf(store, app, deployId)).phase).toBe('ready');
 
-    const port = (deployer.runtime as LocalRuntime).routerPort;
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
     const ws = new WebSocket(`ws://127.0.0.1:${port}/live`, { headers: { host: `${app}.apps.localhost:${port}` } });
     const reply = await new Promise<string>((resolve, reject) => {
       ws.on('open', () => ws.send('hello'));
@@ -62,10 +44,10 @@ describe('local runtime', () => {
     const app = testApp();
     process.env.GIT_READ_SECRET = GIT_SECRET; // even if the deployer's own environment has it
     const commit = await git.commit(app, { files: { 'server.js': server } });
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, commit);
+    const { deployId } = await env.deploy(app, commit, git.cloneUrl(app));
     expect((await terminalOf(store, app, deployId)).phase).toBe('ready');
 
-    const port = (deployer.runtime as LocalRuntime).routerPort;
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
     const page = await getViaRouter(port, `${app}.apps.localhost:${port}`);
     const seen = JSON.parse(page.body) as Record<string, string | null>;
     expect(seen).toMatchObject({ secret: null, redis: null, forwardedHost: `${app}.apps.localhost:${port}` });
@@ -77,8 +59,8 @@ describe('local runtime', () => {
     const app = testApp();
     const slow = `import { createServer } from 'node:http';\nsetTimeout(() => createServer((q, s) => s.end('up')).listen(process.env.PORT), 3000);\n`;
     const commit = await git.commit(app, { files: { 'server.js': slow } });
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, commit);
-    const port = (deployer.runtime as LocalRuntime).routerPort;
+    const { deployId } = await env.deploy(app, commit, git.cloneUrl(app));
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
     const starting = await eventually('the starting page', async () => {
       const r = await getViaRouter(port, `${app}.apps.localhost`);
       return r.status === 503 && r;

@@ -1,38 +1,18 @@
 import path from 'node:path';
-import { newDeployId } from '@imad/status';
 import { eventually, repoRoot } from '@imad/testing';
 import type { LocalRuntime } from '../src/runtimes/local/local-runtime';
-import { deployPayload, TestBroker } from './support/amqp';
-import { GIT_SECRET, startDeployer, tempDataDir, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
-import { TestGitServer } from './support/git-server';
+import { testApp } from './support/deployer';
 import { getViaRouter } from './support/http';
+import { useLocalDeployer } from './support/deployer-env';
 
-const git = new TestGitServer(GIT_SECRET);
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await git.start();
-  await broker.open();
-  deployer = await startDeployer({ RUNTIME: 'local', DATA_DIR: await tempDataDir(), DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await git.stop();
-  await closeStore();
-});
+const env = useLocalDeployer();
+const { store, git } = env;
 
 describe('local runtime: the course template app', () => {
   it('is deployed through the queue, reaches ready, and serves its page through the router', async () => {
     const app = testApp();
     const commit = await git.commit(app, { from: path.join(repoRoot, 'templates/node-starter') });
-    const { revision, status } = await store.requestDeploy({ app, userId: 'u_testuser01', deployId: newDeployId(), action: 'deploy', commit });
-    await broker.send(queue, deployPayload({ app, revision, deployId: status.deployId, commit, cloneUrl: git.cloneUrl(app) }));
+    const { revision } = await env.deploy(app, commit, git.cloneUrl(app));
 
     const ready = await eventually('ready', async () => {
       const s = await store.current(app);
@@ -42,7 +22,7 @@ describe('local runtime: the course template app', () => {
     expect(ready).toMatchObject({ revision, commit, url: `http://${app}.apps.localhost:8081/` });
     expect((await store.history(app, 10)).map((s) => s.phase).reverse()).toEqual(['queued', 'applying', 'rolling-out', 'ready']);
 
-    const port = (deployer.runtime as LocalRuntime).routerPort;
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
     const page = await getViaRouter(port, `${app}.apps.localhost:${port}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('Hello, world!');
@@ -52,7 +32,7 @@ describe('local runtime: the course template app', () => {
   });
 
   it('answers a clear 404 page for an app that does not exist, and for a host that is no app', async () => {
-    const port = (deployer.runtime as LocalRuntime).routerPort;
+    const port = (env.deployer.runtime as LocalRuntime).routerPort;
     const unknown = await getViaRouter(port, `nobody-here.apps.localhost:${port}`);
     expect(unknown.status).toBe(404);
     expect(unknown.body).toContain('There is no app named <code>nobody-here</code>');

@@ -1,30 +1,12 @@
 import path from 'node:path';
 import { MessagingHeaders } from '@imad/messaging';
 import { eventually, repoRoot } from '@imad/testing';
-import { TestBroker } from './support/amqp';
-import { GIT_SECRET, startDeployer, tempDataDir, testApp, testQueue, testStore, type TestDeployer } from './support/deployer';
-import { TestGitServer } from './support/git-server';
-import { requestAndSend, terminalOf } from './support/local-fixture';
+import { testApp } from './support/deployer';
+import { terminalOf } from './support/local-fixture';
+import { useLocalDeployer } from './support/deployer-env';
 
-const git = new TestGitServer(GIT_SECRET);
-const broker = new TestBroker();
-const { store, close: closeStore } = testStore();
-const queue = testQueue();
-let deployer: TestDeployer;
-
-beforeAll(async () => {
-  await git.start();
-  await broker.open();
-  deployer = await startDeployer({ RUNTIME: 'local', DATA_DIR: await tempDataDir(), DEPLOY_QUEUE: queue });
-});
-
-afterAll(async () => {
-  await deployer?.close();
-  await broker.deleteQueues(queue);
-  await broker.close();
-  await git.stop();
-  await closeStore();
-});
+const env = useLocalDeployer();
+const { broker, store, queue, git } = env;
 
 const collected: { body: string; headers: Record<string, unknown> }[] = [];
 
@@ -39,7 +21,7 @@ describe('a malformed deploy request', () => {
 
     const app = testApp();
     const commit = await git.commit(app, { from: path.join(repoRoot, 'templates/node-starter') });
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, commit);
+    const { deployId } = await env.deploy(app, commit, git.cloneUrl(app));
     expect((await terminalOf(store, app, deployId)).phase).toBe('ready');
 
     const dead = await eventually('four dead letters', async () => {
@@ -78,7 +60,7 @@ describe('a well-formed request for an invalid app or commit', () => {
     const app = testApp();
     await git.commit(app, { files: { 'server.js': '' } });
     const missing = 'f'.repeat(40);
-    const { deployId } = await requestAndSend(store, broker, queue, git, app, missing);
+    const { deployId } = await env.deploy(app, missing, git.cloneUrl(app));
     const end = await terminalOf(store, app, deployId);
     expect(end).toMatchObject({ phase: 'failed', reason: 'invalid' });
     expect(end.message).toContain(`Could not fetch commit ${missing.slice(0, 12)}`);
