@@ -1,19 +1,13 @@
 import { buildChangeSet } from '../src/core/change-set';
 import type { FileChangeInput } from '@imad/contracts';
-import { githubWorld, type GitHubWorld } from './support/github-world';
+import { type GitHubWorld, useGitHubWorld } from './support/github-world';
 
 const limits = { maxFileBytes: 1024 * 1024, maxFilesPerCommit: 100 };
 const changes = (input: FileChangeInput[]) => buildChangeSet(input, limits);
 const writes = (world: GitHubWorld, since: number) => world.fake.requests.slice(since).filter((r) => r.method !== 'GET').map((r) => `${r.operationId} ${r.status}`);
 
 describe('saving on GitHub', () => {
-  let world: GitHubWorld;
-  beforeAll(async () => (world = await githubWorld()));
-  afterAll(async () => {
-    const problems = world.openapiProblems();
-    await world.close();
-    expect(problems).toEqual([]);
-  });
+  const world = useGitHubWorld();
 
   it('writes a multi-file save as one commit: blobs only for binary files, one tree, one commit, one fast-forward', async () => {
     const { target, ref } = world.student();

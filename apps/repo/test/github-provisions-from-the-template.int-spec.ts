@@ -5,16 +5,10 @@ import { createLogger } from '@imad/observability';
 import { GitHubGitHost } from '../src/github/github-githost';
 import { GitHubClients } from '../src/github/octokit-factory';
 import { addRepo } from './support/fake-github/routes';
-import { githubWorld, TEMPLATE, type GitHubWorld } from './support/github-world';
+import { TEMPLATE, type GitHubWorld, useGitHubWorld } from './support/github-world';
 
 describe('provisioning on GitHub', () => {
-  let world: GitHubWorld;
-  beforeAll(async () => (world = await githubWorld()));
-  afterAll(async () => {
-    const problems = world.openapiProblems();
-    await world.close();
-    expect(problems).toEqual([]);
-  });
+  const world = useGitHubWorld();
 
   it('generates the student’s repository from the template and waits until GitHub has really created it', async () => {
     const { target } = world.student();
@@ -79,13 +73,7 @@ describe('provisioning on GitHub', () => {
 });
 
 describe('provisioning on GitHub from a template that is not a template repository', () => {
-  let world: GitHubWorld;
-  beforeAll(async () => (world = await githubWorld({ templateIsTemplate: false })));
-  afterAll(async () => {
-    const problems = world.openapiProblems();
-    await world.close();
-    expect(problems).toEqual([]);
-  });
+  const world = useGitHubWorld({ templateIsTemplate: false });
 
   it('forks it under the app’s name instead', async () => {
     const { target } = world.student();

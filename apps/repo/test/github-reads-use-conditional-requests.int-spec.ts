@@ -2,18 +2,12 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot } from '@imad/testing';
 import { buildChangeSet } from '../src/core/change-set';
-import { githubWorld, type GitHubWorld } from './support/github-world';
+import { useGitHubWorld } from './support/github-world';
 
 const save = (input: Parameters<typeof buildChangeSet>[0]) => buildChangeSet(input, { maxFileBytes: 1 << 20, maxFilesPerCommit: 100 });
 
 describe('reading on GitHub', () => {
-  let world: GitHubWorld;
-  beforeAll(async () => (world = await githubWorld()));
-  afterAll(async () => {
-    const problems = world.openapiProblems();
-    await world.close();
-    expect(problems).toEqual([]);
-  });
+  const world = useGitHubWorld();
 
   it('lists the tree, and asks again with If-None-Match, served from the cache on 304', async () => {
     const { target, ref } = world.student();

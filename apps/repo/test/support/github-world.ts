@@ -65,3 +65,26 @@ export async function githubWorld(options: { templateIsTemplate?: boolean; timeo
 
 /** The operations a run used, in order, without the repeated ones: what the adapter really does. */
 export const operations = (fake: FakeGitHub, since = 0) => fake.requests.slice(since).map((r) => `${r.operationId ?? '?'} ${r.status}`);
+
+/**
+ * Jest hooks: one GitHub world for the enclosing describe block. After it, every request the
+ * fake saw must have matched GitHub's published API description.
+ */
+export function useGitHubWorld(options: Parameters<typeof githubWorld>[0] = {}): GitHubWorld {
+  let world: GitHubWorld | undefined;
+  beforeAll(async () => {
+    world = await githubWorld(options);
+  });
+  afterAll(async () => {
+    const problems = world?.openapiProblems() ?? [];
+    await world?.close();
+    expect(problems).toEqual([]);
+  });
+  return new Proxy({} as GitHubWorld, {
+    get(_, key) {
+      if (!world) throw new Error('the GitHub world exists only inside tests and hooks');
+      const value = Reflect.get(world, key) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(world) : value;
+    },
+  });
+}
